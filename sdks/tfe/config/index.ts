@@ -1,0 +1,2 @@
+// Export members:
+export * from "./vars";
