@@ -51,6 +51,8 @@ export interface MockRun {
   readonly invokes: RecordedInvoke[];
   /** The stack outputs as registered on the root stack resource, secrets as SecretValue. */
   readonly stackOutputs: Record<string, unknown>;
+  /** What the program threw, if it failed; what it registered before that is still listed. */
+  readonly error?: unknown;
 }
 
 /** What a mock answers for a resource: the id and the outputs a real provider would add. */
@@ -126,6 +128,22 @@ function dependencyUrns(req: any): string[] {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+
+// A program that throws rejects promises inside the runtime (the stack's outputs) that nobody
+// awaits; those rejections carry the error we already report, so they are not news.
+const reportedErrors = new WeakSet<object>();
+let rejectionFilterInstalled = false;
+function alreadyReported(error: unknown): void {
+  if (error === null || typeof error !== "object") return;
+  reportedErrors.add(error);
+  if (!rejectionFilterInstalled) {
+    rejectionFilterInstalled = true;
+    process.on("unhandledRejection", (reason) => {
+      if (reason !== null && typeof reason === "object" && reportedErrors.has(reason)) return;
+      throw reason;
+    });
+  }
+}
 
 /**
  * Runs `program` as a stack under mocks and returns what it registered. Runs are serialised:
@@ -238,11 +256,14 @@ async function runOnce(program: () => unknown, options: MockRunOptions): Promise
     original.registerResourceOutputs(req, cb);
   };
 
+  let error: unknown;
   try {
     await pulumi.runtime.runInPulumiStack(async () => program());
-  } finally {
-    // Let every registration still in flight land before the next run replaces the monitor.
-    await pulumi.runtime.disconnect();
+  } catch (err) {
+    error = err;
+    alreadyReported(err);
   }
-  return { resources, packages, invokes, stackOutputs };
+  // Let every registration still in flight land before the next run replaces the monitor.
+  await pulumi.runtime.disconnect();
+  return { resources, packages, invokes, stackOutputs, error };
 }

@@ -1,0 +1,79 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { Topology } from "../topology/topology";
+import { ApprovalNotifications } from "./approvalNotifications";
+import { Layer } from "./layer";
+import { SharedCredentials } from "./sharedCredentials";
+
+/** Secret values the topology only knows by name. */
+export interface DeploymentSecrets {
+  /** Shared credential values by name; read only when the topology lists names. */
+  readonly credentials: () => pulumi.Output<Record<string, string>>;
+  /** The approval webhook URL; read only when the topology has one. */
+  readonly approvalWebhookUrl: () => pulumi.Output<string>;
+}
+
+/**
+ * Turns a validated topology into resources and returns the stack outputs. Makes no
+ * decisions of its own: every rule is in the topology.
+ */
+export function deployTopology(topology: Topology, secrets: DeploymentSecrets): Record<string, unknown> {
+  const layers = topology.layers.map(
+    (layer) =>
+      new Layer(layer.name, {
+        organization: topology.organization,
+        autoApply: topology.autoApply,
+        protect: topology.protect,
+        workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
+      }),
+  );
+  const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
+  const ids = new Map([...workspaces].map(([key, ws]) => [key, ws.id]));
+  const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
+  for (const layer of layers) {
+    layer.connect(ids, names);
+  }
+  const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
+
+  let variableSetId: pulumi.Output<string> | undefined;
+  if (topology.credentialNames !== undefined) {
+    const credentials = new SharedCredentials(`shared-credentials-${topology.environment}`, {
+      organization: topology.organization,
+      variableSetName: `shared-credentials-${topology.environment}`,
+      names: topology.credentialNames,
+      values: secrets.credentials(),
+      workspaceIds: idsByName(topology.workspaces.filter((w) => w.sharedCredentials).map((w) => w.key)),
+    });
+    variableSetId = credentials.variableSetId;
+  }
+
+  let approvalHmacKey: pulumi.Output<string> | undefined;
+  if (!topology.autoApply && topology.approvalWebhook) {
+    const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
+      url: secrets.approvalWebhookUrl(),
+      workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),
+    });
+    approvalHmacKey = notifications.hmacKey;
+  }
+
+  return {
+    organization: topology.organization,
+    environment: topology.environment,
+    layers: Object.fromEntries(
+      topology.layers.map((layer) => [
+        layer.name,
+        Object.fromEntries(
+          layer.workspaces.map((key) => {
+            const ws = workspaces.get(key)!;
+            return [key, { name: names.get(key)!, id: ws.id, url: ws.htmlUrl }];
+          }),
+        ),
+      ]),
+    ),
+    triggers: topology.triggers.map((t) => `${names.get(t.upstream)} -> ${names.get(t.downstream)}`),
+    remoteStateConsumers: Object.fromEntries(
+      topology.workspaces.map((w) => [w.name, w.consumers.map((key) => names.get(key)!)]),
+    ),
+    ...(variableSetId ? { variableSetId } : {}),
+    ...(approvalHmacKey ? { approvalHmacKey } : {}),
+  };
+}

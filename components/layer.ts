@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as tfe from "@pulumi/tfe";
+import type { WorkspaceNode } from "../topology/topology";
+
+export interface LayerArgs {
+  /** The organization every workspace lives in. */
+  readonly organization: string;
+  /** Whether runs, including runs queued by run triggers, apply without approval. */
+  readonly autoApply: boolean;
+  /** Whether Pulumi must refuse to delete the workspaces (their state and history). */
+  readonly protect: boolean;
+  /** This layer's workspaces, as the topology derived them. */
+  readonly workspaces: readonly WorkspaceNode[];
+}
+
+/** Workspace ids by workspace key, across all layers. */
+export type WorkspaceIds = ReadonlyMap<string, pulumi.Output<string>>;
+
+/**
+ * One layer: its workspaces, their settings, and the run triggers into them. Built in two
+ * steps because an upstream's settings need the ids of its downstream consumers: every
+ * layer creates its workspaces first, then `connect` adds settings and triggers.
+ */
+export class Layer extends pulumi.ComponentResource {
+  /** This layer's workspaces by workspace key. */
+  readonly workspaces: ReadonlyMap<string, tfe.Workspace>;
+  private readonly nodes: readonly WorkspaceNode[];
+
+  constructor(name: string, args: LayerArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("tfc-layers:components:Layer", name, {}, opts);
+    this.nodes = args.workspaces;
+    const workspaces = new Map<string, tfe.Workspace>();
+    for (const node of args.workspaces) {
+      // Logical names come from workspace names (unique per stack), never from positions.
+      const workspace = new tfe.Workspace(
+        node.name,
+        {
+          name: node.name,
+          organization: args.organization,
+          description: `Layer ${name}, managed by tfc-layers.`,
+          autoApply: args.autoApply,
+          // A separate flag in TFC: without it, runs queued by triggers wait for approval.
+          autoApplyRunTrigger: args.autoApply,
+        },
+        { parent: this, protect: args.protect },
+      );
+      workspaces.set(node.key, workspace);
+    }
+    this.workspaces = workspaces;
+  }
+
+  /**
+   * Adds each workspace's settings (execution mode, state shared with its direct dependents
+   * only) and the run triggers from its upstreams. Call once, after every layer exists.
+   */
+  connect(ids: WorkspaceIds, names: ReadonlyMap<string, string>): void {
+    for (const node of this.nodes) {
+      const workspaceId = this.workspaces.get(node.key)!.id;
+      new tfe.WorkspaceSettings(
+        `${node.name}-settings`,
+        {
+          workspaceId,
+          executionMode: node.executionMode,
+          agentPoolId: node.agentPoolId,
+          globalRemoteState: false,
+          remoteStateConsumerIds: node.consumers.map((key) => ids.get(key)!),
+        },
+        { parent: this },
+      );
+      for (const upstream of node.upstreams) {
+        new tfe.RunTrigger(
+          `${names.get(upstream)}-to-${node.name}`,
+          { workspaceId, sourceableId: ids.get(upstream)! },
+          { parent: this },
+        );
+      }
+    }
+    this.registerOutputs({
+      workspaceIds: Object.fromEntries([...this.workspaces].map(([key, ws]) => [key, ws.id])),
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as tfe from "@pulumi/tfe";
+
+export interface SharedCredentialsArgs {
+  readonly organization: string;
+  /** TFC name of the variable set. */
+  readonly variableSetName: string;
+  /** Environment-variable names; known at preview time, so one variable per name. */
+  readonly names: readonly string[];
+  /** The values by name, as a secret. */
+  readonly values: pulumi.Input<Record<string, string>>;
+  /** Workspaces to attach the set to, by TFC workspace name. */
+  readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+}
+
+/**
+ * One variable set of sensitive environment variables, attached to each workspace given.
+ * Credentials reach runs only this way, never as outputs or plain variables.
+ */
+export class SharedCredentials extends pulumi.ComponentResource {
+  readonly variableSetId: pulumi.Output<string>;
+
+  constructor(name: string, args: SharedCredentialsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("tfc-layers:components:SharedCredentials", name, {}, opts);
+    const variableSet = new tfe.VariableSet(
+      `${name}-set`,
+      {
+        name: args.variableSetName,
+        organization: args.organization,
+        description: "Credentials shared with the layered workspaces, managed by tfc-layers.",
+        global: false,
+      },
+      { parent: this },
+    );
+    const values = pulumi.secret(args.values);
+    for (const key of args.names) {
+      new tfe.Variable(
+        `${name}-${key}`,
+        {
+          key,
+          category: "env",
+          sensitive: true,
+          value: pulumi.secret(values.apply((all) => all[key])),
+          variableSetId: variableSet.id,
+        },
+        { parent: this },
+      );
+    }
+    for (const [workspaceName, workspaceId] of args.workspaceIds) {
+      new tfe.WorkspaceVariableSet(
+        `${name}-${workspaceName}`,
+        { variableSetId: variableSet.id, workspaceId },
+        { parent: this },
+      );
+    }
+    this.variableSetId = variableSet.id;
+    this.registerOutputs({ variableSetId: this.variableSetId });
+  }
+}

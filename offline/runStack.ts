@@ -1,0 +1,31 @@
+// Runs the real program (index.ts) offline under mocks for one stack's config.
+import * as random from "@pulumi/random";
+import * as tfe from "@pulumi/tfe";
+import { PROJECT } from "../topology/keys";
+import { type MockRun, runUnderMocks } from "./mockRuntime";
+import type { StackFile } from "./stackFile";
+
+/** A class's type token; generated SDKs mark the static internal, so it is read untyped. */
+export function tokenOf(resourceClass: object): string {
+  return (resourceClass as { __pulumiType: string }).__pulumiType;
+}
+
+/** Outputs the real providers would compute, so the program's outputs can be shown. */
+const providerOutputs = {
+  [tokenOf(tfe.Workspace)]: (args: { inputs: Record<string, any> }) => ({
+    htmlUrl: `https://app.terraform.io/app/${args.inputs.organization}/workspaces/${args.inputs.name}`,
+  }),
+  [tokenOf(random.RandomPassword)]: () => ({ result: "mock-generated-password" }),
+};
+
+/** Runs index.ts as stack `stackFile.stack` and returns what it registered. */
+export function runStack(stackFile: StackFile): Promise<MockRun> {
+  const program = require("../index") as () => unknown;
+  return runUnderMocks(program, {
+    project: PROJECT,
+    stack: stackFile.stack,
+    config: stackFile.config,
+    secretKeys: stackFile.secretKeys,
+    outputsByType: providerOutputs,
+  });
+}

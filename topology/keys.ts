@@ -1,0 +1,20 @@
+// Every stack key the program reads, in one place.
+export const PROJECT = "tfc-layers";
+
+export const KEYS = {
+  organization: "tfe:organization",
+  environment: `${PROJECT}:environment`,
+  autoApply: `${PROJECT}:autoApply`,
+  protect: `${PROJECT}:protect`,
+  layers: `${PROJECT}:layers`,
+  sharedCredentials: `${PROJECT}:sharedCredentials`,
+  approvalWebhookUrl: `${PROJECT}:approvalWebhookUrl`,
+} as const;
+
+/** Keys whose values must never be written in the stack file in plain text. */
+export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.approvalWebhookUrl];
+
+/** TFC caps workspace names at 90 characters. */
+export const MAX_WORKSPACE_NAME = 90;
+/** TFC caps the source workspaces of one workspace's run triggers at 20. */
+export const MAX_TRIGGER_SOURCES = 20;

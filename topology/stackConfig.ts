@@ -1,0 +1,260 @@
+// Reads the flat stack config (what the Pulumi CLI hands the program: full keys to raw
+// strings, structured values as JSON) into validated settings. Pure: the program, the plan
+// command, the tests and the benchmark all go through it.
+import { z } from "zod";
+import { StackConfigError, show } from "./errors";
+import { KEYS, PROJECT } from "./keys";
+
+export type ExecutionMode = "remote" | "agent" | "local";
+
+/** One layer as the user writes it in the stack file. */
+export interface LayerConfig {
+  readonly name: string;
+  readonly workspaces: readonly string[];
+  readonly dependsOn: readonly string[];
+  readonly executionMode: ExecutionMode;
+  readonly agentPoolId?: string;
+  /** false opts the layer out of the shared-credentials variable set. */
+  readonly sharedCredentials: boolean;
+}
+
+/** The validated stack settings; graph rules are checked by buildTopology. */
+export interface StackSettings {
+  readonly organization: string;
+  readonly environment: string;
+  readonly autoApply: boolean;
+  readonly protect: boolean;
+  readonly layers: readonly LayerConfig[];
+  /** Names of the shared credentials (their values stay secret and are read elsewhere). */
+  readonly credentialNames?: readonly string[];
+  readonly approvalWebhook: boolean;
+}
+
+/** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
+const NAME = /^[A-Za-z0-9_-]+$/;
+const NAME_RULE = 'use only letters, digits, "-" and "_"';
+const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const tfcName = z.string().regex(NAME, { error: NAME_RULE }).min(1, { error: "must not be empty" });
+
+const layerSchema = z.strictObject({
+  name: tfcName,
+  workspaces: z.array(tfcName).min(1, { error: "must list at least one workspace" }),
+  dependsOn: z.array(z.string()).optional(),
+  executionMode: z.enum(["remote", "agent", "local"]).optional(),
+  agentPoolId: z.string().min(1).optional(),
+  sharedCredentials: z.boolean().optional(),
+});
+const LAYER_KEYS = Object.keys(layerSchema.shape);
+
+const layersSchema = z.array(layerSchema).min(1, { error: "must list at least one layer" });
+
+const READ_KEYS: readonly string[] = Object.values(KEYS);
+
+/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function parseJson(key: string, raw: string, expected: string, fix: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new StackConfigError(`${key} must be ${expected}, got ${show(raw)}: ${fix}`);
+  }
+}
+
+function readBoolean(key: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  if (raw === "true" || raw === "false") {
+    return raw === "true";
+  }
+  throw new StackConfigError(
+    `${key} must be true or false, got ${show(raw)}: run \`pulumi config set ${key} true\` (or false)`,
+  );
+}
+
+function readName(key: string, raw: string | undefined, what: string): string {
+  if (raw === undefined || raw.trim() === "") {
+    throw new StackConfigError(`${key} is not set: run \`pulumi config set ${key} <${what}>\``);
+  }
+  if (!NAME.test(raw)) {
+    throw new StackConfigError(`${key} ${show(raw)} has characters TFC refuses: ${NAME_RULE}`);
+  }
+  return raw;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const step of path) {
+    value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  }
+  return value;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((step) => (typeof step === "number" ? `[${step}]` : `.${String(step)}`)).join("");
+}
+
+/** One line for the first problem zod found in the layers list. */
+function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
+  const key = KEYS.layers;
+  const where = `${key}${pathText(issue.path)}`;
+  const layer = typeof issue.path[0] === "number" ? valueAt(raw, [issue.path[0], "name"]) : undefined;
+  const ofLayer = typeof layer === "string" ? ` (layer ${show(layer)})` : "";
+  const value = valueAt(raw, issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const [unknown] = issue.keys;
+      const guess = closest(unknown, LAYER_KEYS);
+      const hint = guess ? `did you mean ${show(guess)}?` : `a layer takes only ${LAYER_KEYS.join(", ")}`;
+      return `${where}${ofLayer} has the unknown key ${show(unknown)}: ${hint}`;
+    }
+    case "invalid_type": {
+      const field = issue.path[issue.path.length - 1];
+      if (issue.path.length === 0) {
+        return `${key} must be a list of layers, got ${show(value)}: write it as a YAML list of {name, workspaces, dependsOn}`;
+      }
+      if (typeof field === "number" && issue.path.length === 1) {
+        return `${where} must be a layer like {name: network, workspaces: [network-a]}, got ${show(value)}`;
+      }
+      if (value === undefined) {
+        return `${where}${ofLayer} is missing: every layer needs ${show(field)}`;
+      }
+      const expected = issue.expected === "array" ? "a list" : `a ${issue.expected}`;
+      const example = field === "workspaces" || field === "dependsOn" ? ` such as [${"network-a"}]` : "";
+      return `${where}${ofLayer} must be ${expected}${example}, got ${show(value)}`;
+    }
+    case "invalid_value":
+      return `${where}${ofLayer} must be one of ${issue.values.join(", ")}, got ${show(value)}`;
+    default:
+      return `${where}${ofLayer} ${show(value)} ${issue.message}`;
+  }
+}
+
+function readLayers(raw: string | undefined): LayerConfig[] {
+  const key = KEYS.layers;
+  if (raw === undefined || raw.trim() === "") {
+    throw new StackConfigError(
+      `${key} is not set: list the layers in the stack file, e.g. [{name: network, workspaces: [network-a]}]`,
+    );
+  }
+  const parsed = parseJson(key, raw, "a list of layers", "write it as a YAML list of {name, workspaces, dependsOn}");
+  const result = layersSchema.safeParse(parsed);
+  if (!result.success) {
+    throw new StackConfigError(layersProblem(parsed, result.error.issues[0]));
+  }
+  return result.data.map((layer) => ({
+    name: layer.name,
+    workspaces: layer.workspaces,
+    dependsOn: layer.dependsOn ?? [],
+    executionMode: layer.executionMode ?? "remote",
+    agentPoolId: layer.agentPoolId,
+    sharedCredentials: layer.sharedCredentials ?? true,
+  }));
+}
+
+function plainTextSecret(key: string, setCommand: string): StackConfigError {
+  return new StackConfigError(
+    `${key} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
+  );
+}
+
+function readCredentialNames(raw: string | undefined, isSecret: boolean): string[] | undefined {
+  const key = KEYS.sharedCredentials;
+  if (raw === undefined) {
+    return undefined;
+  }
+  const setCommand = `pulumi config set --secret --path '${key}.<NAME>' <value>`;
+  if (!isSecret) {
+    throw plainTextSecret(key, setCommand);
+  }
+  const parsed = parseJson(key, raw, "a map of variable name to value", `set each entry with \`${setCommand}\``);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new StackConfigError(`${key} must be a map of variable name to value: set each entry with \`${setCommand}\``);
+  }
+  const names = Object.keys(parsed).sort();
+  for (const name of names) {
+    if (!ENV_VAR_NAME.test(name)) {
+      throw new StackConfigError(
+        `${key}.${name}: ${show(name)} is not a valid environment variable name: use letters, digits and "_", not starting with a digit`,
+      );
+    }
+    if (typeof (parsed as Record<string, unknown>)[name] !== "string") {
+      throw new StackConfigError(`${key}.${name} must be a string value: set it with \`${setCommand}\``);
+    }
+  }
+  return names;
+}
+
+function readWebhook(raw: string | undefined, isSecret: boolean): boolean {
+  const key = KEYS.approvalWebhookUrl;
+  if (raw === undefined) {
+    return false;
+  }
+  if (!isSecret) {
+    throw plainTextSecret(key, `pulumi config set --secret ${key} https://...`);
+  }
+  if (!raw.startsWith("https://")) {
+    // The URL is secret: show only its scheme.
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0] ?? "no scheme";
+    throw new StackConfigError(
+      `${key} must be an https:// URL, got one with ${show(scheme)}: run \`pulumi config set --secret ${key} https://...\``,
+    );
+  }
+  return true;
+}
+
+function rejectUnknownKeys(config: Readonly<Record<string, string>>): void {
+  for (const key of Object.keys(config).sort()) {
+    if (key.startsWith(`${PROJECT}:`) && !READ_KEYS.includes(key)) {
+      const guess = closest(key, READ_KEYS);
+      const hint = guess ? `did you mean ${guess}?` : `known keys: ${READ_KEYS.join(", ")}`;
+      throw new StackConfigError(`${key} is not a key this program reads: ${hint}`);
+    }
+  }
+}
+
+/**
+ * Validates the stack config. `isSecret` tells whether the CLI marked a key as secret
+ * (encrypted in the stack file). Throws one StackConfigError naming the key, the value and
+ * the fix; never echoes a secret value.
+ */
+export function readStackConfig(
+  config: Readonly<Record<string, string>>,
+  isSecret: (key: string) => boolean,
+): StackSettings {
+  rejectUnknownKeys(config);
+  return {
+    organization: readName(KEYS.organization, config[KEYS.organization], "organization"),
+    environment: readName(KEYS.environment, config[KEYS.environment], "environment"),
+    autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
+    protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? false,
+    layers: readLayers(config[KEYS.layers]),
+    credentialNames: readCredentialNames(config[KEYS.sharedCredentials], isSecret(KEYS.sharedCredentials)),
+    approvalWebhook: readWebhook(config[KEYS.approvalWebhookUrl], isSecret(KEYS.approvalWebhookUrl)),
+  };
+}

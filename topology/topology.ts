@@ -1,0 +1,194 @@
+// Turns validated stack settings into the topology the components build: layers in
+// dependency order, workspaces with their final names, run-trigger edges and the
+// least-privilege remote-state consumers. Every graph rule lives here, checked before any
+// resource is registered.
+import { StackConfigError, show } from "./errors";
+import { dependencyOrder, findCycle } from "./graph";
+import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
+import { closest, type ExecutionMode, type StackSettings } from "./stackConfig";
+
+export interface WorkspaceNode {
+  /** The name written in the stack file, e.g. network-a. */
+  readonly key: string;
+  /** The TFC workspace name: key and environment, e.g. network-a-dev. */
+  readonly name: string;
+  readonly layer: string;
+  readonly executionMode: ExecutionMode;
+  readonly agentPoolId?: string;
+  readonly sharedCredentials: boolean;
+  /** Keys of the workspaces whose successful applies queue a run here (trigger sources). */
+  readonly upstreams: readonly string[];
+  /** Keys of the workspaces allowed to read this one's state: its direct dependents. */
+  readonly consumers: readonly string[];
+}
+
+export interface LayerNode {
+  readonly name: string;
+  /** Layers this one depends on, sorted. */
+  readonly dependsOn: readonly string[];
+  /** Workspace keys, sorted. */
+  readonly workspaces: readonly string[];
+}
+
+/** A run trigger: a successful apply of `upstream` queues a run in `downstream` (keys). */
+export interface TriggerEdge {
+  readonly upstream: string;
+  readonly downstream: string;
+}
+
+export interface Topology {
+  readonly organization: string;
+  readonly environment: string;
+  readonly autoApply: boolean;
+  /** Whether Pulumi must refuse to delete the workspaces. */
+  readonly protect: boolean;
+  /** Layers in dependency order (upstreams first), ties broken by name. */
+  readonly layers: readonly LayerNode[];
+  /** Workspaces in layer order, then by key. */
+  readonly workspaces: readonly WorkspaceNode[];
+  readonly workspaceByKey: ReadonlyMap<string, WorkspaceNode>;
+  /** Sorted by upstream, then downstream. */
+  readonly triggers: readonly TriggerEdge[];
+  readonly credentialNames?: readonly string[];
+  readonly approvalWebhook: boolean;
+}
+
+const fail = (message: string): never => {
+  throw new StackConfigError(`${KEYS.layers}: ${message}`);
+};
+
+function checkNames(settings: StackSettings): void {
+  const layerNames = new Set<string>();
+  const layerOfWorkspace = new Map<string, string>();
+  for (const layer of settings.layers) {
+    if (layerNames.has(layer.name)) {
+      fail(`two layers are named ${show(layer.name)}: layer names must be unique`);
+    }
+    layerNames.add(layer.name);
+    for (const workspace of layer.workspaces) {
+      const other = layerOfWorkspace.get(workspace);
+      if (other === layer.name) {
+        fail(`workspace ${show(workspace)} is listed twice in layer ${show(layer.name)}: list it once`);
+      }
+      if (other !== undefined) {
+        fail(
+          `workspace ${show(workspace)} is listed in layers ${show(other)} and ${show(layer.name)}: a workspace belongs to one layer`,
+        );
+      }
+      layerOfWorkspace.set(workspace, layer.name);
+      const finalName = `${workspace}-${settings.environment}`;
+      if (finalName.length > MAX_WORKSPACE_NAME) {
+        fail(
+          `workspace ${show(workspace)} becomes ${show(finalName)}, ${finalName.length} characters: TFC allows ${MAX_WORKSPACE_NAME}; shorten the workspace or environment name`,
+        );
+      }
+    }
+  }
+}
+
+function checkDependencies(settings: StackSettings): void {
+  const names = settings.layers.map((l) => l.name);
+  for (const layer of settings.layers) {
+    const seen = new Set<string>();
+    for (const dependency of layer.dependsOn) {
+      if (seen.has(dependency)) {
+        fail(`layer ${show(layer.name)} lists ${show(dependency)} twice in dependsOn: list it once`);
+      }
+      seen.add(dependency);
+      if (dependency === layer.name) {
+        fail(`layer ${show(layer.name)} depends on itself: remove ${show(dependency)} from its dependsOn`);
+      }
+      if (!names.includes(dependency)) {
+        const guess = closest(dependency, names);
+        const hint = guess ? `did you mean ${show(guess)}?` : `layers are ${names.map((n) => show(n)).join(", ")}`;
+        fail(`layer ${show(layer.name)} depends on ${show(dependency)}, which is not a layer: ${hint}`);
+      }
+    }
+  }
+  const dependsOn = new Map(settings.layers.map((l) => [l.name, l.dependsOn]));
+  const cycle = findCycle(names, (n) => dependsOn.get(n) ?? []);
+  if (cycle) {
+    fail(
+      `dependency cycle ${cycle.join(" -> ")} (each layer depends on the next): remove one of these dependsOn entries`,
+    );
+  }
+}
+
+function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<string, number>): void {
+  for (const layer of settings.layers) {
+    if (layer.executionMode === "agent" && layer.agentPoolId === undefined) {
+      fail(`layer ${show(layer.name)} has executionMode agent but no agentPoolId: add the agent pool id (apool-...)`);
+    }
+    if (layer.executionMode !== "agent" && layer.agentPoolId !== undefined) {
+      fail(
+        `layer ${show(layer.name)} sets agentPoolId but executionMode is ${show(layer.executionMode)}: set executionMode: agent or remove agentPoolId`,
+      );
+    }
+    if (layer.executionMode === "local" && layer.dependsOn.length > 0) {
+      fail(
+        `layer ${show(layer.name)} has executionMode local and dependsOn ${show(layer.dependsOn)}: runs queued by run triggers never execute in local mode; use remote or agent, or drop dependsOn`,
+      );
+    }
+    const sources = layer.dependsOn.reduce((sum, d) => sum + (workspaceCount.get(d) ?? 0), 0);
+    if (sources > MAX_TRIGGER_SOURCES) {
+      fail(
+        `each workspace of layer ${show(layer.name)} (${show(layer.workspaces[0])}, ...) would have ${sources} source workspaces from layers ${layer.dependsOn.join(", ")}: TFC allows ${MAX_TRIGGER_SOURCES}; split the upstream layers or depend on fewer`,
+      );
+    }
+  }
+}
+
+/** Validates the graph and derives the topology. Throws one StackConfigError on bad input. */
+export function buildTopology(settings: StackSettings): Topology {
+  checkNames(settings);
+  checkDependencies(settings);
+  const layerByName = new Map(settings.layers.map((l) => [l.name, l]));
+  checkExecution(settings, new Map(settings.layers.map((l) => [l.name, l.workspaces.length])));
+
+  const order = dependencyOrder(
+    settings.layers.map((l) => l.name),
+    (n) => layerByName.get(n)!.dependsOn,
+  );
+  const dependents = new Map<string, string[]>(order.map((n) => [n, []]));
+  for (const layer of settings.layers) {
+    for (const d of layer.dependsOn) dependents.get(d)!.push(layer.name);
+  }
+  const keysOf = (layerNames: readonly string[]): string[] =>
+    layerNames.flatMap((n) => layerByName.get(n)!.workspaces).sort();
+
+  const layers: LayerNode[] = order.map((name) => {
+    const layer = layerByName.get(name)!;
+    return { name, dependsOn: [...layer.dependsOn].sort(), workspaces: [...layer.workspaces].sort() };
+  });
+  const workspaces: WorkspaceNode[] = layers.flatMap((node) => {
+    const layer = layerByName.get(node.name)!;
+    const upstreams = keysOf(node.dependsOn);
+    const consumers = keysOf(dependents.get(node.name)!);
+    return node.workspaces.map((key) => ({
+      key,
+      name: `${key}-${settings.environment}`,
+      layer: node.name,
+      executionMode: layer.executionMode,
+      agentPoolId: layer.agentPoolId,
+      sharedCredentials: layer.sharedCredentials,
+      upstreams,
+      consumers,
+    }));
+  });
+  const triggers = workspaces
+    .flatMap((w) => w.upstreams.map((upstream) => ({ upstream, downstream: w.key })))
+    .sort((a, b) => a.upstream.localeCompare(b.upstream) || a.downstream.localeCompare(b.downstream));
+
+  return {
+    organization: settings.organization,
+    environment: settings.environment,
+    autoApply: settings.autoApply,
+    protect: settings.protect || !settings.autoApply,
+    layers,
+    workspaces,
+    workspaceByKey: new Map(workspaces.map((w) => [w.key, w])),
+    triggers,
+    credentialNames: settings.credentialNames,
+    approvalWebhook: settings.approvalWebhook,
+  };
+}
