@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { CascadeSimulator, countToJson } from "../topology/cascade";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
 import { Layer } from "./layer";
@@ -55,6 +56,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     approvalHmacKey = notifications.hmacKey;
   }
 
+  const cascade = new CascadeSimulator(topology);
   return {
     organization: topology.organization,
     environment: topology.environment,
@@ -72,6 +74,10 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     triggers: topology.triggers.map((t) => `${names.get(t.upstream)} -> ${names.get(t.downstream)}`),
     remoteStateConsumers: Object.fromEntries(
       topology.workspaces.map((w) => [w.name, w.consumers.map((key) => names.get(key)!)]),
+    ),
+    // Upper bound of the runs one successful apply of each workspace queues downstream.
+    runsQueuedPerApply: Object.fromEntries(
+      topology.workspaces.map((w) => [w.name, countToJson(cascade.simulate(w.key).totalRuns)]),
     ),
     ...(variableSetId ? { variableSetId } : {}),
     ...(approvalHmacKey ? { approvalHmacKey } : {}),

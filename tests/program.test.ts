@@ -144,6 +144,11 @@ for (const [stack, autoApply] of [
         [`platform-b-${stack}`]: [`app-c-${stack}`],
         [`app-c-${stack}`]: [],
       });
+      assert.deepEqual(run.stackOutputs.runsQueuedPerApply, {
+        [`network-a-${stack}`]: 3,
+        [`platform-b-${stack}`]: 1,
+        [`app-c-${stack}`]: 0,
+      });
     });
   });
 }

@@ -1,0 +1,188 @@
+// The offline plan of one stack as one document: the text and --json outputs both render it.
+import { type MockRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/mockRuntime";
+import { describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
+import { CascadeSimulator, countToJson } from "../topology/cascade";
+import type { Topology } from "../topology/topology";
+
+export interface PlanResource {
+  readonly type: string;
+  readonly name: string;
+  readonly protect: boolean;
+  readonly inputs: Record<string, unknown>;
+  readonly children: PlanResource[];
+}
+
+export interface PlanRunGroup {
+  readonly wave: number;
+  readonly workspaces: string[];
+  readonly runsEach: number | string;
+  readonly outcome: "auto-apply" | "wait-for-approval";
+  readonly queuedBy: string[];
+  readonly mayReadOldOutputsOf: string[];
+}
+
+export interface PlanCascade {
+  readonly source: string;
+  readonly runs: PlanRunGroup[];
+  readonly runsByWorkspace: Record<string, number | string>;
+  readonly totalRuns: number | string;
+  readonly idealRuns: number;
+  readonly extraRuns: number | string;
+  readonly waitsForApproval: boolean;
+}
+
+export interface PlanDocument {
+  readonly stack: string;
+  readonly organization: string;
+  readonly environment: string;
+  readonly autoApply: boolean;
+  readonly resources: PlanResource;
+  readonly outputs: Record<string, unknown>;
+  readonly graph: { readonly edges: { upstream: string; downstream: string }[]; readonly mermaid: string };
+  readonly cascade: PlanCascade[];
+  readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
+  readonly advice: string[];
+}
+
+export const SECRET_TEXT = "[secret]";
+export const UNKNOWN_TEXT = "[unknown until apply]";
+
+/** A registered value as a reviewer may see it: secrets hidden, unknowns named. */
+export function displayValue(value: unknown): unknown {
+  if (value instanceof SecretValue) return SECRET_TEXT;
+  if (value === UNKNOWN) return UNKNOWN_TEXT;
+  if (Array.isArray(value)) return value.map(displayValue);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, displayValue((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+// Children in the order a reviewer reads them: what exists first, then what links it.
+const TYPE_ORDER = [
+  "tfc-layers:components:Layer",
+  "tfc-layers:components:SharedCredentials",
+  "tfc-layers:components:ApprovalNotifications",
+  "tfe:index/workspace:Workspace",
+  "tfe:index/workspaceSettings:WorkspaceSettings",
+  "tfe:index/runTrigger:RunTrigger",
+  "tfe:index/variableSet:VariableSet",
+  "tfe:index/variable:Variable",
+  "tfe:index/workspaceVariableSet:WorkspaceVariableSet",
+  "random:index/randomPassword:RandomPassword",
+  "tfe:index/notificationConfiguration:NotificationConfiguration",
+];
+const rank = (type: string) => {
+  const i = TYPE_ORDER.indexOf(type);
+  return i === -1 ? TYPE_ORDER.length : i;
+};
+
+function resourceTree(run: MockRun, layerOrder: readonly string[]): PlanResource {
+  // Layers read best upstream first; everything else by type, then name.
+  const order = (r: RegisteredResource) => (r.type === TYPE_ORDER[0] ? layerOrder.indexOf(r.name) : 0);
+  const children = new Map<string, RegisteredResource[]>();
+  for (const r of run.resources) {
+    const siblings = children.get(r.parent) ?? [];
+    siblings.push(r);
+    children.set(r.parent, siblings);
+  }
+  const build = (r: RegisteredResource): PlanResource => ({
+    type: r.type,
+    name: r.name,
+    protect: r.protect,
+    inputs: displayValue(r.inputs) as Record<string, unknown>,
+    children: (children.get(r.urn) ?? [])
+      .sort((a, b) => rank(a.type) - rank(b.type) || order(a) - order(b) || a.name.localeCompare(b.name))
+      .map(build),
+  });
+  const root = run.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  if (!root) throw new Error("the program registered no stack");
+  return build(root);
+}
+
+function mermaid(topology: Topology): string {
+  const id = new Map(topology.workspaces.map((w, i) => [w.key, `W${i}`]));
+  const lines = ["flowchart LR"];
+  topology.layers.forEach((layer, i) => {
+    lines.push(`  subgraph L${i}["${layer.name}"]`);
+    for (const key of layer.workspaces) lines.push(`    ${id.get(key)}["${topology.workspaceByKey.get(key)!.name}"]`);
+    lines.push("  end");
+  });
+  for (const t of topology.triggers) lines.push(`  ${id.get(t.upstream)} --> ${id.get(t.downstream)}`);
+  return lines.join("\n");
+}
+
+/** HCL a downstream's Terraform code needs to read one upstream's outputs. */
+export function remoteStateBlock(organization: string, upstreamKey: string, upstreamName: string): string {
+  const label = upstreamKey.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(\d)/, "_$1");
+  return [
+    `data "terraform_remote_state" "${label}" {`,
+    `  backend = "remote"`,
+    ``,
+    `  config = {`,
+    `    organization = "${organization}"`,
+    `    workspaces = {`,
+    `      name = "${upstreamName}"`,
+    `    }`,
+    `  }`,
+    `}`,
+  ].join("\n");
+}
+
+/** Builds the plan document from the topology and what the program registered under mocks. */
+export function buildPlan(stack: string, topology: Topology, run: MockRun): PlanDocument {
+  const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
+  const names = (keys: readonly string[]) => keys.map(nameOf);
+  const simulator = new CascadeSimulator(topology);
+  const cascade = topology.workspaces.map((ws): PlanCascade => {
+    const c = simulator.simulate(ws.key);
+    return {
+      source: ws.name,
+      runs: c.waves.flatMap((w) =>
+        w.groups.map((g) => ({
+          wave: w.wave,
+          workspaces: names(g.workspaces),
+          runsEach: countToJson(g.runsEach),
+          outcome: g.outcome,
+          queuedBy: names(g.queuedBy),
+          mayReadOldOutputsOf: names(g.mayReadOldOutputsOf),
+        })),
+      ),
+      runsByWorkspace: Object.fromEntries([...c.runsByWorkspace].map(([k, n]) => [nameOf(k), countToJson(n)])),
+      totalRuns: countToJson(c.totalRuns),
+      idealRuns: c.reachableWorkspaces,
+      extraRuns: countToJson(c.extraRuns),
+      waitsForApproval: c.waitsForApproval,
+    };
+  });
+  return {
+    stack,
+    organization: topology.organization,
+    environment: topology.environment,
+    autoApply: topology.autoApply,
+    resources: resourceTree(
+      run,
+      topology.layers.map((l) => l.name),
+    ),
+    outputs: displayValue(run.stackOutputs) as Record<string, unknown>,
+    graph: {
+      edges: topology.triggers.map((t) => ({ upstream: nameOf(t.upstream), downstream: nameOf(t.downstream) })),
+      mermaid: mermaid(topology),
+    },
+    cascade,
+    remoteState: topology.workspaces
+      .filter((ws) => ws.upstreams.length > 0)
+      .map((ws) => ({
+        workspace: ws.name,
+        reads: ws.upstreams.map((up) => ({
+          workspace: nameOf(up),
+          hcl: remoteStateBlock(topology.organization, up, nameOf(up)),
+        })),
+      })),
+    advice: findImpliedDependencies(topology).map(describeImpliedDependency),
+  };
+}

@@ -1,0 +1,86 @@
+// Renders a plan document as text for a pull request: resources, graph, cascade, advice.
+import type { PlanCascade, PlanDocument, PlanResource } from "./document";
+
+function formatValue(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function resourceLines(r: PlanResource, depth: number): string[] {
+  const indent = "  ".repeat(depth);
+  const lines = [`${indent}+ ${r.type}  ${r.name}${r.protect ? "  [protected]" : ""}`];
+  for (const [key, value] of Object.entries(r.inputs)) {
+    lines.push(`${indent}      ${key}: ${formatValue(value)}`);
+  }
+  for (const child of r.children) lines.push(...resourceLines(child, depth + 1));
+  return lines;
+}
+
+const plural = (n: number | string, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function cascadeLines(c: PlanCascade, autoApply: boolean): string[] {
+  const lines = [`${c.source} applies successfully:`];
+  if (c.runs.length === 0) {
+    return [...lines, "  nothing: no workspace depends on it", ""];
+  }
+  let lastWave = 0;
+  for (const g of c.runs) {
+    const wave = g.wave === lastWave ? "" : `wave ${g.wave}`;
+    lastWave = g.wave;
+    const outcome = g.outcome === "auto-apply" ? "auto-applies" : "waits for approval";
+    const old = g.mayReadOldOutputsOf.length ? `; may read old outputs of ${g.mayReadOldOutputsOf.join(", ")}` : "";
+    lines.push(
+      `  ${wave.padEnd(8)}${g.workspaces.join(", ")}: ${plural(g.runsEach, "run")}${g.workspaces.length > 1 ? " each" : ""}, ${outcome}, queued by ${g.queuedBy.join(", ")}${old}`,
+    );
+  }
+  const repeated = Object.entries(c.runsByWorkspace)
+    .filter(([, n]) => n !== 1)
+    .map(([ws, n]) => `${ws} runs ${n} times`);
+  lines.push(
+    `  total: ${plural(c.totalRuns, "run")} for ${plural(c.idealRuns, "reachable workspace")} (ideal ${c.idealRuns}, ${c.extraRuns} extra from fan-in)${repeated.length ? `: ${repeated.join(", ")}` : ""}`,
+  );
+  if (!autoApply) {
+    lines.push("  stops at wave 1: nothing goes further until someone approves, and each later run waits again");
+  }
+  lines.push("");
+  return lines;
+}
+
+export function renderText(plan: PlanDocument): string {
+  const out: string[] = [];
+  out.push(
+    `Offline plan for stack ${plan.stack} (organization ${plan.organization}, environment ${plan.environment}, ` +
+      `${plan.autoApply ? "runs auto-apply" : "runs wait for approval"}).`,
+    "Computed under Pulumi mocks: no credentials, no network. id(x) stands for the id TFC assigns to x.",
+    "",
+    "## Resources",
+    "",
+    ...resourceLines(plan.resources, 0),
+    "",
+    "Outputs:",
+    ...Object.entries(plan.outputs).map(([k, v]) => `  ${k}: ${formatValue(v)}`),
+    "",
+    "## Graph",
+    "",
+    "Run triggers: a successful apply of the upstream queues a run in the downstream.",
+    "",
+    "```mermaid",
+    plan.graph.mermaid,
+    "```",
+    "",
+    "## Cascade",
+    "",
+    "What a successful apply of each workspace sets off. A run whose plan has no changes ends without",
+    "an apply and fires nothing further, so these counts are upper bounds.",
+    "",
+  );
+  for (const c of plan.cascade) out.push(...cascadeLines(c, plan.autoApply));
+  out.push("## Reading upstream state", "");
+  if (plan.remoteState.length === 0) out.push("No workspace reads another's state.", "");
+  for (const ws of plan.remoteState) {
+    out.push(`${ws.workspace} may read ${ws.reads.map((r) => r.workspace).join(", ")}:`, "", "```hcl");
+    out.push(ws.reads.map((r) => r.hcl).join("\n\n"), "```", "");
+  }
+  out.push("## Advice", "");
+  out.push(...(plan.advice.length ? plan.advice.map((a) => `- ${a}`) : ["None: no dependency is implied by another."]));
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,114 @@
+// The offline plan command: golden output for the committed stacks, determinism, errors.
+import * as assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { main } from "../scripts/plan";
+
+const ROOT = path.join(__dirname, "..");
+const GOLDEN = path.join(__dirname, "fixtures", "plan");
+const REGENERATE = "regenerate with: npm run -s plan -- <stack> [--json] > tests/fixtures/plan/<stack>.<txt|json>";
+
+function tempStackDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-plan-"));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe("npm run plan", () => {
+  for (const stack of ["dev", "prod"]) {
+    it(`${stack}: text output matches the checked-in plan`, async () => {
+      const { code, out } = await main([stack]);
+      assert.equal(code, 0);
+      assert.equal(out, fs.readFileSync(path.join(GOLDEN, `${stack}.txt`), "utf8"), REGENERATE);
+    });
+
+    it(`${stack}: --json output matches the checked-in plan`, async () => {
+      const { code, out } = await main([stack, "--json"]);
+      assert.equal(code, 0);
+      assert.equal(out, fs.readFileSync(path.join(GOLDEN, `${stack}.json`), "utf8"), REGENERATE);
+    });
+  }
+
+  it("prints the three sections, the Mermaid graph and the remote-state blocks", async () => {
+    const { out } = await main(["dev"]);
+    for (const heading of ["## Resources", "## Graph", "## Cascade", "## Reading upstream state", "## Advice"]) {
+      assert.ok(out.includes(`\n${heading}\n`), heading);
+    }
+    assert.match(out, /```mermaid\nflowchart LR\n/);
+    assert.match(out, /W0 --> W1/);
+    assert.match(out, /data "terraform_remote_state" "platform_b" \{\n {2}backend = "remote"/);
+  });
+
+  it("is deterministic: the same stack file gives byte-identical output", async () => {
+    const first = await main(["dev", "--json"]);
+    const second = await main(["dev", "--json"]);
+    assert.equal(first.out, second.out);
+  });
+
+  it("does not depend on the order of layers, workspaces or dependsOn in the stack file", async () => {
+    const shuffled = fs
+      .readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")
+      .replace(/ {4}- name: network\n {6}workspaces: \[network-a\]\n/, "")
+      .replace("dependsOn: [network, platform]", "dependsOn: [platform, network]")
+      .concat("    - name: network\n      workspaces: [network-a]\n");
+    const dir = tempStackDir({ "Pulumi.dev.yaml": shuffled });
+    assert.notEqual(shuffled, fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
+    const { code, out } = await main(["dev", "--json"], dir);
+    assert.equal(code, 0);
+    assert.equal(out, fs.readFileSync(path.join(GOLDEN, "dev.json"), "utf8"));
+  });
+
+  it("prod: every run set off by an apply waits for approval", async () => {
+    const plan = JSON.parse((await main(["prod", "--json"])).out);
+    const runs = plan.cascade.flatMap((c: { runs: { outcome: string }[] }) => c.runs);
+    assert.ok(runs.length > 0);
+    for (const run of runs) assert.equal(run.outcome, "wait-for-approval");
+  });
+
+  it("a broken stack file: status 1 and the program's one-line message", async () => {
+    const dir = tempStackDir({
+      "Pulumi.broken.yaml": [
+        "config:",
+        "  tfe:organization: acme",
+        "  tfc-layers:environment: dev",
+        "  tfc-layers:layers:",
+        "    - name: network",
+        "      workspaces: [n]",
+        "      dependsOn: [app]",
+        "    - name: app",
+        "      workspaces: [a]",
+        "      dependsOn: [network]",
+        "",
+      ].join("\n"),
+    });
+    const { code, out } = await main(["broken"], dir);
+    assert.equal(code, 1);
+    assert.equal(
+      out,
+      "error: tfc-layers:layers: dependency cycle app -> network -> app (each layer depends on the next): remove one of these dependsOn entries\n",
+    );
+  });
+
+  it("an unknown stack lists the stacks that exist", async () => {
+    const { code, out } = await main(["staging"]);
+    assert.equal(code, 1);
+    assert.equal(out, 'error: no stack "staging": there is no Pulumi.staging.yaml; stacks here: dev, prod\n');
+  });
+
+  it("as a process: exit status 1 and the message alone, no stack trace", async () => {
+    const run = promisify(execFile);
+    const failure = await run("npx", ["ts-node", "--transpile-only", "scripts/plan.ts", "staging"], { cwd: ROOT }).then(
+      () => assert.fail("should exit non-zero"),
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+    assert.equal(failure.code, 1);
+    assert.equal(failure.stdout, "");
+    assert.equal(
+      failure.stderr,
+      'error: no stack "staging": there is no Pulumi.staging.yaml; stacks here: dev, prod\n',
+    );
+  });
+});

@@ -1,0 +1,69 @@
+// Advice on the graph: dependencies that a longer path already implies cost extra runs.
+import { CascadeSimulator } from "./cascade";
+import type { LayerNode, Topology } from "./topology";
+
+export interface ImpliedDependency {
+  /** The layer whose dependsOn holds the implied entry. */
+  readonly layer: string;
+  /** The implied entry. */
+  readonly dependsOn: string;
+  /** The longer path that implies it, from `layer` to `dependsOn`. */
+  readonly via: readonly string[];
+  /** Runs one apply of a `dependsOn` workspace queues, with the entry and without it. */
+  readonly runsWith: bigint;
+  readonly runsWithout: bigint;
+}
+
+/** A path from `from` to `to` through dependsOn entries, or undefined. */
+function pathBetween(from: string, to: string, layers: ReadonlyMap<string, LayerNode>): string[] | undefined {
+  if (from === to) return [to];
+  for (const next of layers.get(from)!.dependsOn) {
+    const rest = pathBetween(next, to, layers);
+    if (rest) return [from, ...rest];
+  }
+  return undefined;
+}
+
+/** Every dependsOn entry that another dependency of the same layer already leads to. */
+export function findImpliedDependencies(topology: Topology): ImpliedDependency[] {
+  const layers = new Map(topology.layers.map((l) => [l.name, l]));
+  const simulator = new CascadeSimulator(topology);
+  const found: ImpliedDependency[] = [];
+  for (const layer of topology.layers) {
+    for (const dependency of layer.dependsOn) {
+      let via: string[] | undefined;
+      for (const other of layer.dependsOn) {
+        if (other === dependency || via) continue;
+        const rest = pathBetween(other, dependency, layers);
+        if (rest) via = [layer.name, ...rest];
+      }
+      if (!via) continue;
+      const source = layers.get(dependency)!.workspaces[0];
+      const without: Topology = {
+        ...topology,
+        layers: topology.layers.map((l) =>
+          l.name === layer.name ? { ...l, dependsOn: l.dependsOn.filter((d) => d !== dependency) } : l,
+        ),
+      };
+      found.push({
+        layer: layer.name,
+        dependsOn: dependency,
+        via,
+        runsWith: simulator.simulate(source).totalRuns,
+        runsWithout: new CascadeSimulator(without).simulate(source).totalRuns,
+      });
+    }
+  }
+  return found;
+}
+
+/** The advice as one paragraph a reviewer can act on. Advice only: nothing is changed. */
+export function describeImpliedDependency(d: ImpliedDependency): string {
+  return (
+    `${d.layer} depends on ${d.dependsOn} directly and through ${d.via.slice(1, -1).join(" -> ")} ` +
+    `(${d.via.join(" -> ")}): each apply of a ${d.dependsOn} workspace queues ${d.runsWith} runs instead of ${d.runsWithout}. ` +
+    `Dropping ${d.dependsOn} from ${d.layer}'s dependsOn would save ${d.runsWith - d.runsWithout}, but ${d.layer} would no longer ` +
+    `re-plan when a ${d.via[1]} plan has no changes, and would lose read access to ${d.dependsOn}'s state ` +
+    `(remote-state consumers follow dependsOn).`
+  );
+}
