@@ -4,15 +4,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { StackConfigError, show } from "../topology/errors";
-import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
-
-/** What a `secure:` value becomes offline: the plan cannot and must not decrypt it. */
-export const SECRET_PLACEHOLDER = "[secret]";
+import { OFFLINE_SECRET, PROJECT, SECRET_KEYS } from "../topology/keys";
 
 export interface StackFile {
   readonly stack: string;
   readonly config: Record<string, string>;
   readonly secretKeys: string[];
+  /**
+   * Paths of plain-text values inside keys that must hold only secrets (e.g. one credential
+   * written in the clear next to encrypted ones). The CLI would pass them on silently.
+   */
+  readonly plainTextSecrets?: string[];
 }
 
 /** The stacks that have a Pulumi.<stack>.yaml in `dir`. */
@@ -34,29 +36,24 @@ function isSecure(value: unknown): boolean {
   );
 }
 
-/** Replaces `secure:` leaves with the placeholder; reports plain leaves of secret keys. */
-function redact(value: unknown, where: string, mustBeSecret: boolean, secureSeen: { found: boolean }): unknown {
+interface Redaction {
+  secure: boolean;
+  plain: string[];
+}
+
+/** Replaces `secure:` leaves with the offline placeholder and notes the plain leaves. */
+function redact(value: unknown, where: string, seen: Redaction): unknown {
   if (isSecure(value)) {
-    secureSeen.found = true;
-    return SECRET_PLACEHOLDER;
+    seen.secure = true;
+    return OFFLINE_SECRET;
   }
   if (Array.isArray(value)) {
-    return value.map((v, i) => redact(v, `${where}[${i}]`, mustBeSecret, secureSeen));
+    return value.map((v, i) => redact(v, `${where}[${i}]`, seen));
   }
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, redact(v, `${where}.${k}`, mustBeSecret, secureSeen)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, `${where}.${k}`, seen)]));
   }
-  if (mustBeSecret) {
-    const setCommand =
-      where === KEYS.approvalWebhookUrl
-        ? `pulumi config set --secret ${where} https://...`
-        : `pulumi config set --secret --path '${where}' <value>`;
-    throw new StackConfigError(
-      `${where} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
-    );
-  }
+  seen.plain.push(where);
   return value;
 }
 
@@ -80,14 +77,18 @@ export function loadStackFile(dir: string, stack: string): StackFile {
   const root = doc.toJS() as { config?: Record<string, unknown> } | null;
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
+  const plainTextSecrets: string[] = [];
   for (const [rawKey, value] of Object.entries(root?.config ?? {})) {
     const key = rawKey.includes(":") ? rawKey : `${PROJECT}:${rawKey}`;
-    const secureSeen = { found: false };
-    const redacted = redact(value, key, SECRET_KEYS.includes(key), secureSeen);
-    if (secureSeen.found) {
+    const seen: Redaction = { secure: false, plain: [] };
+    const redacted = redact(value, key, seen);
+    if (seen.secure) {
       secretKeys.push(key);
+    }
+    if (SECRET_KEYS.includes(key)) {
+      plainTextSecrets.push(...seen.plain);
     }
     config[key] = typeof redacted === "string" ? redacted : JSON.stringify(redacted);
   }
-  return { stack, config, secretKeys };
+  return { stack, config, secretKeys, plainTextSecrets };
 }

@@ -6,7 +6,7 @@ import { loadStackFile } from "../offline/stackFile";
 import { buildPlan, type PlanDocument } from "../plan/document";
 import { renderText } from "../plan/text";
 import { StackConfigError } from "../topology/errors";
-import { readStackConfig } from "../topology/stackConfig";
+import { plainTextSecret, readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 
 const PROJECT_DIR = path.join(__dirname, "..");
@@ -15,6 +15,11 @@ const PROJECT_DIR = path.join(__dirname, "..");
 export async function planStack(dir: string, stack: string): Promise<PlanDocument> {
   const stackFile = loadStackFile(dir, stack);
   const topology = buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
+  // The program sees a key as secret when any part of it is; the file shows each entry.
+  const [plain] = stackFile.plainTextSecrets ?? [];
+  if (plain !== undefined) {
+    throw plainTextSecret(plain, `pulumi config set --secret --path '${plain}' <value>`);
+  }
   const run = await runStack(stackFile);
   if (run.error) throw run.error;
   return buildPlan(stack, topology, run);

@@ -18,3 +18,9 @@ export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.appr
 export const MAX_WORKSPACE_NAME = 90;
 /** TFC caps the source workspaces of one workspace's run triggers at 20. */
 export const MAX_TRIGGER_SOURCES = 20;
+
+/**
+ * What an encrypted (`secure:`) value reads as offline: the plan neither can nor may
+ * decrypt it, so checks of a secret's content are left to the program at preview time.
+ */
+export const OFFLINE_SECRET = "[secret]";

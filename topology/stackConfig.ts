@@ -3,7 +3,7 @@
 // command, the tests and the benchmark all go through it.
 import { z } from "zod";
 import { StackConfigError, show } from "./errors";
-import { KEYS, PROJECT } from "./keys";
+import { KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 
 export type ExecutionMode = "remote" | "agent" | "local";
 
@@ -150,8 +150,14 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
     }
     case "invalid_value":
       return `${where}${ofLayer} must be one of ${issue.values.join(", ")}, got ${show(value)}`;
+    case "invalid_format": {
+      const named = issue.path[issue.path.length - 1] === "name" ? "" : ofLayer;
+      return `${where}${named} ${show(value)} has characters TFC refuses: ${issue.message}`;
+    }
+    case "too_small":
+      return `${where}${ofLayer} ${issue.message}, got ${show(value)}`;
     default:
-      return `${where}${ofLayer} ${show(value)} ${issue.message}`;
+      return `${where}${ofLayer} ${show(value)}: ${issue.message}`;
   }
 }
 
@@ -177,7 +183,8 @@ function readLayers(raw: string | undefined): LayerConfig[] {
   }));
 }
 
-function plainTextSecret(key: string, setCommand: string): StackConfigError {
+/** The refusal for a secret written in the stack file in plain text; `key` may be a path. */
+export function plainTextSecret(key: string, setCommand: string): StackConfigError {
   return new StackConfigError(
     `${key} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
   );
@@ -218,7 +225,7 @@ function readWebhook(raw: string | undefined, isSecret: boolean): boolean {
   if (!isSecret) {
     throw plainTextSecret(key, `pulumi config set --secret ${key} https://...`);
   }
-  if (!raw.startsWith("https://")) {
+  if (raw !== OFFLINE_SECRET && !raw.startsWith("https://")) {
     // The URL is secret: show only its scheme.
     const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0] ?? "no scheme";
     throw new StackConfigError(

@@ -1,0 +1,57 @@
+// Every invalid stack file in the corpus fails with its exact one-line message, through the
+// program under mocks (as `pulumi preview` would run it) and through `npm run plan`.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { runStack } from "../offline/runStack";
+import { loadStackFile } from "../offline/stackFile";
+import { main } from "../scripts/plan";
+import { programResources } from "./fixtures";
+import { asDecrypted, CORPUS_DIR, loadCorpus } from "./invalidCorpus";
+
+const corpus = loadCorpus();
+
+describe("invalid stack corpus", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-invalid-"));
+  before(() => {
+    for (const c of corpus) fs.copyFileSync(path.join(CORPUS_DIR, c.file), path.join(dir, `Pulumi.${c.name}.yaml`));
+  });
+
+  it("holds at least 25 cases, each with its expected message", () => {
+    assert.ok(corpus.length >= 25, `${corpus.length} cases`);
+    for (const c of corpus) {
+      assert.ok(c.expect, `${c.file} has no '# expect:' line`);
+      if (c.only) assert.ok(c.why, `${c.file} says only ${c.only} but not why`);
+    }
+  });
+
+  for (const c of corpus) {
+    describe(c.name, () => {
+      if (c.only !== "program") {
+        it("npm run plan: status 1 and exactly the message", async () => {
+          const { code, out } = await main([c.name], dir);
+          assert.equal(out, `error: ${c.expect}\n`);
+          assert.equal(code, 1);
+        });
+      }
+      if (c.only !== "plan") {
+        it("the program: exactly the message, as a RunError, with nothing registered", async () => {
+          const run = await runStack(asDecrypted(loadStackFile(dir, c.name), c.decrypted));
+          assert.ok(run.error instanceof Error, "the program should refuse this config");
+          assert.equal(run.error.message, c.expect);
+          assert.ok(pulumi.RunError.isInstance(run.error), "a RunError, which the CLI prints without a stack trace");
+          assert.deepEqual(
+            programResources(run).map((r) => r.urn),
+            [],
+          );
+        });
+      }
+    });
+  }
+
+  it("every message is one line", () => {
+    for (const c of corpus) assert.equal(c.expect.includes("\n"), false, c.file);
+  });
+});

@@ -1,0 +1,55 @@
+// The corpus of invalid stack files under tests/fixtures/invalid. Each file starts with
+// comment lines: `# expect: <message>` (required), optionally `# only: plan|program` with
+// `# why: <reason>`, and `# decrypted: <key>=<value>` for what the CLI would decrypt.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { StackFile } from "../offline/stackFile";
+import { OFFLINE_SECRET } from "../topology/keys";
+
+export const CORPUS_DIR = path.join(__dirname, "fixtures", "invalid");
+
+export interface InvalidCase {
+  readonly name: string;
+  readonly file: string;
+  readonly expect: string;
+  readonly only?: "plan" | "program";
+  readonly why?: string;
+  readonly decrypted: Record<string, string>;
+}
+
+export function loadCorpus(): InvalidCase[] {
+  return fs
+    .readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => {
+      const text = fs.readFileSync(path.join(CORPUS_DIR, f), "utf8");
+      const header = (tag: string) =>
+        text
+          .split("\n")
+          .filter((l) => l.startsWith(`# ${tag}: `))
+          .map((l) => l.slice(tag.length + 4));
+      const decrypted = Object.fromEntries(
+        header("decrypted").map((d) => [d.slice(0, d.indexOf("=")), d.slice(d.indexOf("=") + 1)]),
+      );
+      const only = header("only")[0] as InvalidCase["only"];
+      return {
+        name: f.replace(/\.yaml$/, ""),
+        file: f,
+        expect: header("expect")[0],
+        only,
+        why: header("why")[0],
+        decrypted,
+      };
+    });
+}
+
+/** The config the CLI would hand the program: encrypted values decrypted as the case says. */
+export function asDecrypted(stackFile: StackFile, decrypted: Record<string, string>): StackFile {
+  const config = { ...stackFile.config };
+  for (const [key, value] of Object.entries(decrypted)) {
+    if (config[key] !== OFFLINE_SECRET) throw new Error(`${key} is not an encrypted scalar in the case`);
+    config[key] = value;
+  }
+  return { ...stackFile, config };
+}

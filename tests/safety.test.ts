@@ -1,0 +1,136 @@
+// Safe against a real organization: no secret in plain text anywhere we print or register,
+// workspaces protected where losing them matters, and config order changing nothing.
+import * as assert from "node:assert/strict";
+import type { MockRun } from "../offline/mockRuntime";
+import { buildPlan } from "../plan/document";
+import { renderText } from "../plan/text";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology } from "../topology/topology";
+import { CREDENTIALS, deploy, type LayerFixture, stackConfig, WEBHOOK_URL } from "./fixtures";
+import { ofType, SecretValue } from "./mocks";
+
+const MOCK_HMAC = "mock-generated-password";
+const SECRETS = [...Object.values(CREDENTIALS), WEBHOOK_URL, MOCK_HMAC];
+
+/** Paths where a secret value appears outside a secret wrapper. */
+function plainTextLeaks(value: unknown, where = ""): string[] {
+  if (value instanceof SecretValue) return [];
+  if (typeof value === "string") return SECRETS.some((s) => value.includes(s)) ? [where] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => plainTextLeaks(v, `${where}[${i}]`));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => plainTextLeaks(v, `${where}.${k}`));
+  }
+  return [];
+}
+
+/** Secret values found inside secret wrappers (a control: the scan looks where they are). */
+function wrappedSecrets(value: unknown): string[] {
+  if (value instanceof SecretValue) return SECRETS.filter((s) => JSON.stringify(value.value).includes(s));
+  if (Array.isArray(value)) return value.flatMap(wrappedSecrets);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(wrappedSecrets);
+  return [];
+}
+
+const LAYERS: LayerFixture[] = [
+  { name: "network", workspaces: ["net-east", "net-west"] },
+  { name: "dns", workspaces: ["dns"] },
+  { name: "platform", workspaces: ["k8s", "db", "queue"], dependsOn: ["network", "dns"] },
+  { name: "observability", workspaces: ["logs"], dependsOn: ["network"], sharedCredentials: false },
+  { name: "app", workspaces: ["api", "web"], dependsOn: ["platform", "network", "observability"] },
+];
+
+describe("secrets never leak", () => {
+  const file = stackConfig({ environment: "prod", autoApply: false, credentials: CREDENTIALS, webhook: WEBHOOK_URL });
+  let run: MockRun;
+  before(async () => {
+    run = await deploy(file);
+  });
+
+  it("no resource input holds a secret in plain text, and every secret is registered wrapped", () => {
+    const leaks = run.resources.flatMap((r) => plainTextLeaks(r.inputs, `${r.type} ${r.name}`));
+    assert.deepEqual(leaks, []);
+    const wrapped = new Set(run.resources.flatMap((r) => wrappedSecrets(r.inputs)));
+    assert.deepEqual([...wrapped].sort(), [...SECRETS].sort());
+  });
+
+  it("no stack output holds a secret in plain text", () => {
+    assert.deepEqual(plainTextLeaks(run.stackOutputs, "outputs"), []);
+    assert.ok(run.stackOutputs.approvalHmacKey instanceof SecretValue);
+  });
+
+  it("the plan, text and JSON, shows none of them even when given the decrypted values", () => {
+    const topology = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+    const plan = buildPlan("prod", topology, run);
+    const text = renderText(plan);
+    const json = JSON.stringify(plan);
+    for (const secret of SECRETS) {
+      assert.equal(text.includes(secret), false, `text shows ${secret}`);
+      assert.equal(json.includes(secret), false, `JSON shows ${secret}`);
+    }
+    assert.match(text, /url: "\[secret\]"/);
+  });
+
+  it("credential variables are sensitive env variables", () => {
+    for (const v of ofType(run, "tfe:index/variable:Variable")) {
+      assert.equal(v.inputs.sensitive, true);
+      assert.equal(v.inputs.category, "env");
+    }
+  });
+});
+
+describe("no accidental loss", () => {
+  it("tfc-layers:protect: true protects the workspaces of a stack that auto-applies", async () => {
+    const run = await deploy(stackConfig({ autoApply: true, raw: { "tfc-layers:protect": "true" } }));
+    const workspaces = ofType(run, "tfe:index/workspace:Workspace");
+    assert.equal(workspaces.length, 3);
+    for (const ws of workspaces) assert.equal(ws.protect, true, ws.name);
+  });
+
+  it("no workspace ever sets forceDelete", async () => {
+    const run = await deploy(stackConfig({ layers: LAYERS, autoApply: false, raw: { "tfc-layers:protect": "true" } }));
+    for (const ws of ofType(run, "tfe:index/workspace:Workspace")) assert.equal("forceDelete" in ws.inputs, false);
+  });
+
+  describe("reordering the config changes no URN and no input", () => {
+    // A small seeded generator, so a failure can be reproduced.
+    function shuffler(seed: number) {
+      let state = seed;
+      const next = () => {
+        state = (state * 1103515245 + 12345) % 2 ** 31;
+        return state / 2 ** 31;
+      };
+      return <T>(items: readonly T[]): T[] => {
+        const copy = [...items];
+        for (let i = copy.length - 1; i > 0; i--) {
+          const j = Math.floor(next() * (i + 1));
+          [copy[i], copy[j]] = [copy[j], copy[i]];
+        }
+        return copy;
+      };
+    }
+
+    const snapshot = (run: MockRun) =>
+      JSON.stringify({
+        resources: run.resources
+          .map((r) => ({ urn: r.urn, parent: r.parent, protect: r.protect, inputs: r.inputs, deps: r.dependencies }))
+          .sort((a, b) => a.urn.localeCompare(b.urn)),
+        outputs: run.stackOutputs,
+      });
+    const options = { environment: "prod", autoApply: false, credentials: CREDENTIALS, webhook: WEBHOOK_URL };
+
+    for (const seed of [1, 2, 3]) {
+      it(`shuffle with seed ${seed}`, async () => {
+        const shuffle = shuffler(seed);
+        const shuffled = shuffle(LAYERS).map((l) => ({
+          ...l,
+          workspaces: shuffle(l.workspaces),
+          ...(l.dependsOn ? { dependsOn: shuffle(l.dependsOn) } : {}),
+        }));
+        assert.notDeepEqual(shuffled, LAYERS);
+        const original = snapshot(await deploy(stackConfig({ ...options, layers: LAYERS })));
+        const reordered = snapshot(await deploy(stackConfig({ ...options, layers: shuffled })));
+        assert.equal(reordered, original);
+      });
+    }
+  });
+});
