@@ -32,6 +32,8 @@ export class Layer extends pulumi.ComponentResource {
     const workspaces = new Map<string, tfe.Workspace>();
     for (const node of args.workspaces) {
       // Logical names come from workspace names (unique per stack), never from positions.
+      // A renamed or moved workspace keeps its identity (and its state) through an alias.
+      const aliases = node.previous ? [this.aliasFor(node.previous.name, node.previous.layer)] : [];
       const workspace = new tfe.Workspace(
         node.name,
         {
@@ -42,11 +44,18 @@ export class Layer extends pulumi.ComponentResource {
           // A separate flag in TFC: without it, runs queued by triggers wait for approval.
           autoApplyRunTrigger: args.autoApply,
         },
-        { parent: this, protect: args.protect },
+        { parent: this, protect: args.protect, aliases },
       );
       workspaces.set(node.key, workspace);
     }
     this.workspaces = workspaces;
+  }
+
+  /** Where a resource named `name` lived under layer `layer` (this one or a sibling). */
+  private aliasFor(name: string, layer: string): pulumi.Alias {
+    // A sibling layer's URN differs from this one's only in its name.
+    const parent = this.urn.apply((urn) => `${urn.slice(0, urn.lastIndexOf("::") + 2)}${layer}`);
+    return { name, parent };
   }
 
   /**
@@ -65,7 +74,10 @@ export class Layer extends pulumi.ComponentResource {
           globalRemoteState: false,
           remoteStateConsumerIds: node.consumers.map((key) => ids.get(key)!),
         },
-        { parent: this },
+        {
+          parent: this,
+          aliases: node.previous ? [this.aliasFor(`${node.previous.name}-settings`, node.previous.layer)] : [],
+        },
       );
       for (const upstream of node.upstreams) {
         new tfe.RunTrigger(

@@ -27,7 +27,8 @@ export interface RegisteredResource {
   readonly inputs: Record<string, unknown>;
   readonly protect: boolean;
   readonly packageRef: string;
-  readonly aliases: readonly string[];
+  /** Former identities: a URN, or a name under a parent URN. */
+  readonly aliases: readonly { readonly urn?: string; readonly name?: string; readonly parentUrn?: string }[];
   /** URNs this resource waits for (explicit dependsOn and every input's source). */
   readonly dependencies: readonly string[];
 }
@@ -203,7 +204,11 @@ async function runOnce(program: () => unknown, options: MockRunOptions): Promise
           inputs: structToObject(req.getObject()),
           protect: req.getProtect() === true,
           packageRef: req.getPackageref(),
-          aliases: req.getAliasesList().map((a: any) => a.getUrn() || JSON.stringify(a.getSpec()?.toObject())),
+          aliases: req.getAliasesList().map((a: any) => {
+            if (a.getUrn()) return { urn: a.getUrn() };
+            const spec = a.getSpec();
+            return { name: spec.getName() || undefined, parentUrn: spec.getParenturn() || undefined };
+          }),
           dependencies: dependencyUrns(req),
         });
       }

@@ -134,3 +134,35 @@ describe("no accidental loss", () => {
     }
   });
 });
+
+describe("renaming a workspace keeps it", () => {
+  it("renamedFrom aliases the workspace and its settings to their former names and layer", async () => {
+    const run = await deploy(
+      stackConfig({
+        layers: [
+          { name: "network", workspaces: ["net-core"], renamedFrom: { "net-core": "network-a" } },
+          { name: "platform", workspaces: ["moved"], dependsOn: ["network"], renamedFrom: { moved: "network/old" } },
+        ],
+      }),
+    );
+    const layerUrn = (name: string) =>
+      run.resources.find((r) => r.type === "tfc-layers:components:Layer" && r.name === name)!.urn;
+    const aliases = (type: string, name: string) =>
+      run.resources.find((r) => r.type === type && r.name === name)!.aliases;
+    assert.deepEqual(aliases("tfe:index/workspace:Workspace", "net-core-dev"), [
+      { name: "network-a-dev", parentUrn: layerUrn("network") },
+    ]);
+    assert.deepEqual(aliases("tfe:index/workspaceSettings:WorkspaceSettings", "net-core-dev-settings"), [
+      { name: "network-a-dev-settings", parentUrn: layerUrn("network") },
+    ]);
+    assert.deepEqual(aliases("tfe:index/workspace:Workspace", "moved-dev"), [
+      { name: "old-dev", parentUrn: layerUrn("network") },
+    ]);
+    assert.deepEqual(aliases("tfe:index/workspace:Workspace", "net-core-dev").length, 1);
+  });
+
+  it("workspaces that were not renamed have no alias", async () => {
+    const run = await deploy(stackConfig());
+    for (const r of run.resources) assert.deepEqual(r.aliases, [], r.name);
+  });
+});

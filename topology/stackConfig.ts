@@ -16,6 +16,8 @@ export interface LayerConfig {
   readonly agentPoolId?: string;
   /** false opts the layer out of the shared-credentials variable set. */
   readonly sharedCredentials: boolean;
+  /** Workspace key to its former key (`old` or `<old layer>/<old>`), kept as a Pulumi alias. */
+  readonly renamedFrom: Readonly<Record<string, string>>;
 }
 
 /** The validated stack settings; graph rules are checked by buildTopology. */
@@ -31,7 +33,7 @@ export interface StackSettings {
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
-const NAME = /^[A-Za-z0-9_-]+$/;
+export const NAME = /^[A-Za-z0-9_-]+$/;
 const NAME_RULE = 'use only letters, digits, "-" and "_"';
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -44,6 +46,7 @@ const layerSchema = z.strictObject({
   executionMode: z.enum(["remote", "agent", "local"]).optional(),
   agentPoolId: z.string().min(1).optional(),
   sharedCredentials: z.boolean().optional(),
+  renamedFrom: z.record(z.string(), z.string()).optional(),
 });
 const LAYER_KEYS = Object.keys(layerSchema.shape);
 
@@ -180,6 +183,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
     executionMode: layer.executionMode ?? "remote",
     agentPoolId: layer.agentPoolId,
     sharedCredentials: layer.sharedCredentials ?? true,
+    renamedFrom: layer.renamedFrom ?? {},
   }));
 }
 

@@ -5,7 +5,7 @@
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
-import { closest, type ExecutionMode, type StackSettings } from "./stackConfig";
+import { closest, type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
   /** The name written in the stack file, e.g. network-a. */
@@ -20,6 +20,8 @@ export interface WorkspaceNode {
   readonly upstreams: readonly string[];
   /** Keys of the workspaces allowed to read this one's state: its direct dependents. */
   readonly consumers: readonly string[];
+  /** Where the workspace was before a rename or move, so Pulumi keeps it (an alias). */
+  readonly previous?: { readonly name: string; readonly layer: string };
 }
 
 export interface LayerNode {
@@ -138,12 +140,37 @@ function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<str
   }
 }
 
+/** The former place of each renamed or moved workspace, checked. */
+function previousPlaces(settings: StackSettings): Map<string, { name: string; layer: string }> {
+  const current = new Set(settings.layers.flatMap((l) => l.workspaces));
+  const layerNames = settings.layers.map((l) => l.name);
+  const places = new Map<string, { name: string; layer: string }>();
+  for (const layer of settings.layers) {
+    for (const [key, from] of Object.entries(layer.renamedFrom)) {
+      const where = `layer ${show(layer.name)} renamedFrom ${show(key)}`;
+      if (!layer.workspaces.includes(key)) {
+        fail(`${where}: ${show(key)} is not a workspace of the layer; list the workspace's new name in workspaces`);
+      }
+      const [oldLayer, oldKey] = from.includes("/") ? from.split("/", 2) : [layer.name, from];
+      if (!NAME.test(oldKey) || !layerNames.includes(oldLayer)) {
+        fail(`${where}: ${show(from)} must be the old workspace name, or <layer>/<old name> with a current layer`);
+      }
+      if (current.has(oldKey)) {
+        fail(`${where}: ${show(oldKey)} is still a workspace; a rename keeps one of the two names only`);
+      }
+      places.set(key, { name: `${oldKey}-${settings.environment}`, layer: oldLayer });
+    }
+  }
+  return places;
+}
+
 /** Validates the graph and derives the topology. Throws one StackConfigError on bad input. */
 export function buildTopology(settings: StackSettings): Topology {
   checkNames(settings);
   checkDependencies(settings);
   const layerByName = new Map(settings.layers.map((l) => [l.name, l]));
   checkExecution(settings, new Map(settings.layers.map((l) => [l.name, l.workspaces.length])));
+  const previous = previousPlaces(settings);
 
   const order = dependencyOrder(
     settings.layers.map((l) => l.name),
@@ -173,6 +200,7 @@ export function buildTopology(settings: StackSettings): Topology {
       sharedCredentials: layer.sharedCredentials,
       upstreams,
       consumers,
+      ...(previous.has(key) ? { previous: previous.get(key) } : {}),
     }));
   });
   const triggers = workspaces
