@@ -67,6 +67,12 @@ export interface MockRunOptions {
   readonly secretKeys?: readonly string[];
   /** Extra outputs per resource type token. */
   readonly outputsByType?: Readonly<Record<string, MockBehaviour>>;
+  /**
+   * Whether errors raised during the run keep their stack traces (default true). The runtime
+   * takes a stack trace for every promise it creates, and under ts-node each one is
+   * source-mapped: turning them off makes large runs about three times faster and linear.
+   */
+  readonly stackTraces?: boolean;
   /** Answers per invoke token; an invoke with no answer fails loudly. */
   readonly invokeResults?: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>>;
 }
@@ -262,13 +268,17 @@ async function runOnce(program: () => unknown, options: MockRunOptions): Promise
   };
 
   let error: unknown;
+  const stackTraceLimit = Error.stackTraceLimit;
+  if (options.stackTraces === false) Error.stackTraceLimit = 0;
   try {
     await pulumi.runtime.runInPulumiStack(async () => program());
   } catch (err) {
     error = err;
     alreadyReported(err);
+  } finally {
+    // Let every registration still in flight land before the next run replaces the monitor.
+    await pulumi.runtime.disconnect();
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  // Let every registration still in flight land before the next run replaces the monitor.
-  await pulumi.runtime.disconnect();
   return { resources, packages, invokes, stackOutputs, error };
 }

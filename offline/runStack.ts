@@ -19,7 +19,7 @@ const providerOutputs = {
 };
 
 /** Runs index.ts as stack `stackFile.stack` and returns what it registered. */
-export function runStack(stackFile: StackFile): Promise<MockRun> {
+export function runStack(stackFile: StackFile, options: { stackTraces?: boolean } = {}): Promise<MockRun> {
   const program = require("../index") as () => unknown;
   return runUnderMocks(program, {
     project: PROJECT,
@@ -27,5 +27,6 @@ export function runStack(stackFile: StackFile): Promise<MockRun> {
     config: stackFile.config,
     secretKeys: stackFile.secretKeys,
     outputsByType: providerOutputs,
+    stackTraces: options.stackTraces,
   });
 }

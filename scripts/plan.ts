@@ -20,7 +20,8 @@ export async function planStack(dir: string, stack: string): Promise<PlanDocumen
   if (plain !== undefined) {
     throw plainTextSecret(plain, `pulumi config set --secret --path '${plain}' <value>`);
   }
-  const run = await runStack(stackFile);
+  // The plan reports config errors by message only, so it spares the runtime's stack traces.
+  const run = await runStack(stackFile, { stackTraces: false });
   if (run.error) throw run.error;
   return buildPlan(stack, topology, run);
 }

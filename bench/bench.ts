@@ -1,0 +1,232 @@
+// npm run bench: the program's cost at about 10, 100 and 1,000 workspaces, side by side with
+// a bare baseline, plus the cascade simulation and the plan command on the same topologies.
+// A benchmark, not a test: it reports and checks targets, it asserts nothing in npm test.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { type MockRun, type RegisteredResource, runUnderMocks } from "../offline/mockRuntime";
+import { runStack } from "../offline/runStack";
+import { main as planCommand } from "../scripts/plan";
+import { CascadeSimulator } from "../topology/cascade";
+import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology, type Topology } from "../topology/topology";
+import { baselineProgram, type FlatPlan } from "./baseline";
+import { generatedConfig, generateLayers } from "./generate";
+
+const SIZES = [10, 100, 1000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `fn`, returning its result, its wall time in ms and the peak heap growth in MB. */
+async function measure<T>(fn: () => Promise<T> | T): Promise<{ result: T; ms: number; peakMb: number }> {
+  gc();
+  const start = process.memoryUsage().heapUsed;
+  let peak = start;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 2);
+  const t0 = process.hrtime.bigint();
+  const result = await fn();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return { result, ms, peakMb: (peak - start) / 2 ** 20 };
+}
+
+/** Resources in the longest chain of "waits for" (dependencies), counting both ends. */
+export function longestChain(resources: readonly RegisteredResource[]): number {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const memo = new Map<string, number>();
+  const depth = (urn: string): number => {
+    const known = memo.get(urn);
+    if (known !== undefined) return known;
+    const deps = byUrn.get(urn)?.dependencies ?? [];
+    const d = 1 + deps.reduce((m, dep) => Math.max(m, byUrn.has(dep) ? depth(dep) : 0), 0);
+    memo.set(urn, d);
+    return d;
+  };
+  return resources.reduce((m, r) => Math.max(m, depth(r.urn)), 0);
+}
+
+function flatPlan(topology: Topology, webhookUrl: string): FlatPlan {
+  const name = (key: string) => topology.workspaceByKey.get(key)!.name;
+  return {
+    organization: topology.organization,
+    autoApply: topology.autoApply,
+    workspaces: topology.workspaces.map((w) => ({ name: w.name, consumers: w.consumers.map(name) })),
+    triggers: topology.triggers.map((t) => ({ upstream: name(t.upstream), downstream: name(t.downstream) })),
+    credentials: [...(topology.credentialNames ?? [])],
+    webhookUrl,
+    variableSetName: `shared-credentials-${topology.environment}`,
+  };
+}
+
+const registered = (run: MockRun) => run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+
+interface SizeResult {
+  workspaces: number;
+  layers: number;
+  triggers: number;
+  programMs: number;
+  baselineMs: number;
+  ratio: number;
+  programPeakHeapMb: number;
+  baselinePeakHeapMb: number;
+  programResources: number;
+  baselineResources: number;
+  programLongestChain: number;
+  baselineLongestChain: number;
+  cascadeAllWorkspacesMs: number;
+  planCommandMs: number;
+}
+
+async function benchSize(size: number, stackDir: string): Promise<SizeResult> {
+  const layers = generateLayers(size);
+  const { config, secretKeys } = generatedConfig(layers);
+  const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
+  const stack = `bench-${size}`;
+  const stackFile = { stack, config, secretKeys };
+  const baseline = baselineProgram(flatPlan(topology, config[KEYS.approvalWebhookUrl]));
+  // Both sides run as the plan command runs the program: without the runtime's stack traces.
+  const runProgram = () => runStack(stackFile, { stackTraces: false });
+  const runBaseline = () =>
+    runUnderMocks(baseline, { project: PROJECT, stack, config, secretKeys, stackTraces: false });
+
+  // Warm up both paths once, then alternate so drift hits both alike.
+  await runProgram();
+  await runBaseline();
+  const program: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
+  const bare: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    program.push(await measure(runProgram));
+    bare.push(await measure(runBaseline));
+  }
+  const programRun = program[0].result;
+  const baselineRun = bare[0].result;
+  if (programRun.error) throw programRun.error;
+
+  const cascade: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const m = await measure(() => {
+      const simulator = new CascadeSimulator(topology);
+      for (const ws of topology.workspaces) simulator.simulate(ws.key);
+    });
+    cascade.push(m.ms);
+  }
+
+  // The plan command reads a stack file: write one with the secrets encrypted, as a user's is.
+  const fileConfig: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    fileConfig[key] = SECRET_KEYS.includes(key)
+      ? key === KEYS.sharedCredentials
+        ? Object.fromEntries(Object.keys(JSON.parse(value)).map((k) => [k, { secure: "v1:bench" }]))
+        : { secure: "v1:bench" }
+      : key === KEYS.layers
+        ? JSON.parse(value)
+        : value;
+  }
+  fs.writeFileSync(path.join(stackDir, `Pulumi.${stack}.yaml`), stringify({ config: fileConfig }));
+  const plan: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const m = await measure(() => planCommand([stack], stackDir));
+    if (m.result.code !== 0) throw new Error(m.result.out);
+    plan.push(m.ms);
+  }
+
+  const programMs = median(program.map((m) => m.ms));
+  const baselineMs = median(bare.map((m) => m.ms));
+  return {
+    workspaces: topology.workspaces.length,
+    layers: topology.layers.length,
+    triggers: topology.triggers.length,
+    programMs,
+    baselineMs,
+    ratio: programMs / baselineMs,
+    programPeakHeapMb: Math.max(...program.map((m) => m.peakMb)),
+    baselinePeakHeapMb: Math.max(...bare.map((m) => m.peakMb)),
+    programResources: registered(programRun).length,
+    baselineResources: registered(baselineRun).length,
+    programLongestChain: longestChain(registered(programRun)),
+    baselineLongestChain: longestChain(registered(baselineRun)),
+    cascadeAllWorkspacesMs: median(cascade),
+    planCommandMs: median(plan),
+  };
+}
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+
+function table(results: SizeResult[]): string {
+  const rows = [
+    "| workspaces | layers | triggers | resources (program / baseline) | program ms | baseline ms | ratio | peak heap MB (program / baseline) | longest chain (program / baseline) | cascade, all workspaces ms | plan command ms |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of results) {
+    rows.push(
+      `| ${r.workspaces} | ${r.layers} | ${r.triggers} | ${r.programResources} / ${r.baselineResources} | ${fixed(r.programMs)} | ${fixed(r.baselineMs)} | ${fixed(r.ratio, 2)} | ${fixed(r.programPeakHeapMb)} / ${fixed(r.baselinePeakHeapMb)} | ${r.programLongestChain} / ${r.baselineLongestChain} | ${fixed(r.cascadeAllWorkspacesMs, 1)} | ${fixed(r.planCommandMs)} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+function targets(results: SizeResult[]): { target: string; value: string; met: boolean }[] {
+  const at = (n: number) => results.find((r) => r.workspaces === n)!;
+  const big = at(1000);
+  const mid = at(100);
+  const chains = new Set(results.map((r) => r.programLongestChain));
+  return [
+    { target: "program/baseline time at 1,000 workspaces <= 1.25", value: fixed(big.ratio, 2), met: big.ratio <= 1.25 },
+    {
+      target: "time at 1,000 <= 12 x time at 100",
+      value: `${fixed(big.programMs / mid.programMs, 1)}x`,
+      met: big.programMs <= 12 * mid.programMs,
+    },
+    {
+      target: "longest dependency chain the same at every size",
+      value: [...chains].join(", "),
+      met: chains.size === 1,
+    },
+    {
+      target: "cascade for every workspace at 1,000 < 1 s",
+      value: `${fixed(big.cascadeAllWorkspacesMs, 1)} ms`,
+      met: big.cascadeAllWorkspacesMs < 1000,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-bench-"));
+  const results: SizeResult[] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`benchmarking ${size} workspaces (${RUNS} runs)...\n`);
+    results.push(await benchSize(size, stackDir));
+  }
+  const checks = targets(results);
+  const report = [
+    table(results),
+    "",
+    "| target | measured | met |",
+    "|---|---|---|",
+    ...checks.map((c) => `| ${c.target} | ${c.value} | ${c.met ? "yes" : "no"} |`),
+  ].join("\n");
+  process.stdout.write(`${report}\n`);
+  const out = path.join(__dirname, "results.json");
+  const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
+  fs.writeFileSync(out, `${JSON.stringify({ machine, results, targets: checks }, null, 2)}\n`);
+  process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
