@@ -77,7 +77,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     ),
     // Upper bound of the runs one successful apply of each workspace queues downstream.
     runsQueuedPerApply: Object.fromEntries(
-      topology.workspaces.map((w) => [w.name, countToJson(cascade.simulate(w.key).totalRuns)]),
+      topology.workspaces.map((w) => [w.name, countToJson(cascade.totalRuns(w.key))]),
     ),
     ...(variableSetId ? { variableSetId } : {}),
     ...(approvalHmacKey ? { approvalHmacKey } : {}),

@@ -78,6 +78,7 @@ describe("cascade simulation", () => {
     const cascade = simulateCascade(topology, "r");
     assert.deepEqual(Object.fromEntries(cascade.runsByWorkspace), { l: 1n, rt: 1n, j: 2n, l2: 2n, r2: 2n, s: 4n });
     assert.equal(cascade.totalRuns, 12n);
+    assert.equal(new CascadeSimulator(topology).totalRuns("r"), 12n);
     assert.equal(cascade.extraRuns, 6n);
     assert.deepEqual(
       cascade.waves.map((w) => w.wave),
@@ -125,7 +126,9 @@ describe("cascade simulation", () => {
     const topology = topologyOf(SEED_LAYERS);
     const simulator = new CascadeSimulator(topology);
     for (const ws of topology.workspaces) {
-      assert.deepEqual(simulator.simulate(ws.key), simulateCascade(topology, ws.key));
+      const cascade = simulateCascade(topology, ws.key);
+      assert.deepEqual(simulator.simulate(ws.key), cascade);
+      assert.equal(simulator.totalRuns(ws.key), cascade.totalRuns);
     }
   });
 });

@@ -103,6 +103,18 @@ export class CascadeSimulator {
     return result;
   }
 
+  /** Upper bound of the runs one successful apply of `sourceKey` queues downstream. */
+  totalRuns(sourceKey: string): bigint {
+    const source = this.topology.workspaceByKey.get(sourceKey);
+    if (!source) throw new Error(`unknown workspace ${sourceKey}`);
+    let total = 0n;
+    for (const [layer, counts] of this.layerCascade(source.layer).runsAtWave) {
+      if (layer === source.layer) continue;
+      total += counts.reduce((sum, c) => sum + c, 0n) * BigInt(this.sizes.get(layer)!);
+    }
+    return total;
+  }
+
   /** The cascade set off by a successful apply of workspace `sourceKey`. */
   simulate(sourceKey: string): Cascade {
     const source = this.topology.workspaceByKey.get(sourceKey);
