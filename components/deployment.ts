@@ -48,7 +48,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   }
 
   let approvalHmacKey: pulumi.Output<string> | undefined;
-  if (!topology.autoApply && topology.approvalWebhook) {
+  if (topology.notifyApprovals) {
     const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
       url: secrets.approvalWebhookUrl(),
       workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),

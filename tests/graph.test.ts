@@ -68,6 +68,12 @@ describe("buildTopology", () => {
     assert.equal(topologyOf({ autoApply: true, raw: { "tfc-layers:protect": "true" } }).protect, true);
   });
 
+  it("sends approval requests only when a webhook is set and runs wait for approval", () => {
+    assert.equal(topologyOf({ autoApply: false, webhook: "https://h.example.com" }).notifyApprovals, true);
+    assert.equal(topologyOf({ autoApply: true, webhook: "https://h.example.com" }).notifyApprovals, false);
+    assert.equal(topologyOf({ autoApply: false }).notifyApprovals, false);
+  });
+
   it("orders layers by dependency whatever the config order", () => {
     const reversed = topologyOf({ layers: [...SEED_LAYERS].reverse() });
     assert.deepEqual(

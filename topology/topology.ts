@@ -53,6 +53,8 @@ export interface Topology {
   readonly triggers: readonly TriggerEdge[];
   readonly credentialNames?: readonly string[];
   readonly approvalWebhook: boolean;
+  /** Whether to send approval requests: only runs that wait for approval need them. */
+  readonly notifyApprovals: boolean;
 }
 
 const fail = (message: string): never => {
@@ -218,5 +220,6 @@ export function buildTopology(settings: StackSettings): Topology {
     triggers,
     credentialNames: settings.credentialNames,
     approvalWebhook: settings.approvalWebhook,
+    notifyApprovals: settings.approvalWebhook && !settings.autoApply,
   };
 }
