@@ -8,51 +8,21 @@ const PACKAGE_JSON = { remote: { url: "registry.opentofu.org/hashicorp/tfe", ver
 
 interface ClassCase {
   readonly token: string;
-  readonly create: (name: string) => unknown;
-  /** Property names (as the engine receives them) with the value we passed. */
-  readonly expectInputs: Record<string, unknown>;
-  /** Inputs that must arrive as secrets. */
+  /** Every argument the class takes, as a user would pass them. */
+  readonly args: Record<string, unknown>;
+  /** Inputs that must arrive as secrets; the rest must arrive as passed, under the same name. */
   readonly secrets?: readonly string[];
   /** Required properties; constructing without them must throw. */
   readonly required: readonly string[];
-  readonly construct: (args: Record<string, unknown>) => unknown;
+  readonly construct: (name: string, args: Record<string, unknown>) => unknown;
   readonly get: (name: string, id: string) => unknown;
 }
 
+// The casts stand for a user's typed call: the table holds each class's full argument set.
 const classCases: ClassCase[] = [
   {
     token: "tfe:index/workspace:Workspace",
-    create: (name) =>
-      new tfe.Workspace(name, {
-        name: "network-a-dev",
-        organization: "acme",
-        autoApply: true,
-        autoApplyRunTrigger: true,
-        allowDestroyPlan: false,
-        assessmentsEnabled: true,
-        description: "d",
-        fileTriggersEnabled: false,
-        forceDelete: false,
-        projectId: "prj-1",
-        queueAllRuns: false,
-        speculativeEnabled: true,
-        tagNames: ["layer"],
-        tags: { layer: "network" },
-        terraformVersion: "1.9.0",
-        triggerPatterns: ["**/*.tf"],
-        triggerPrefixes: ["modules/"],
-        workingDirectory: "network",
-        sourceName: "tfc-layers",
-        sourceUrl: "https://example.com",
-        vcsRepo: {
-          identifier: "acme/network",
-          branch: "main",
-          oauthTokenId: "ot-1",
-          ingressSubmodules: false,
-          tagsRegex: "v.*",
-        },
-      }),
-    expectInputs: {
+    args: {
       name: "network-a-dev",
       organization: "acme",
       autoApply: true,
@@ -82,24 +52,12 @@ const classCases: ClassCase[] = [
       },
     },
     required: [],
-    construct: (args) => new tfe.Workspace("w", args as tfe.WorkspaceArgs),
+    construct: (name, args) => new tfe.Workspace(name, args as tfe.WorkspaceArgs),
     get: (name, id) => tfe.Workspace.get(name, id),
   },
   {
     token: "tfe:index/workspaceSettings:WorkspaceSettings",
-    create: (name) =>
-      new tfe.WorkspaceSettings(name, {
-        workspaceId: "ws-1",
-        executionMode: "agent",
-        agentPoolId: "apool-1",
-        globalRemoteState: false,
-        remoteStateConsumerIds: ["ws-2", "ws-3"],
-        autoApply: false,
-        assessmentsEnabled: true,
-        description: "d",
-        tags: { a: "b" },
-      }),
-    expectInputs: {
+    args: {
       workspaceId: "ws-1",
       executionMode: "agent",
       agentPoolId: "apool-1",
@@ -111,29 +69,19 @@ const classCases: ClassCase[] = [
       tags: { a: "b" },
     },
     required: ["workspaceId"],
-    construct: (args) => new tfe.WorkspaceSettings("s", args as unknown as tfe.WorkspaceSettingsArgs),
+    construct: (name, args) => new tfe.WorkspaceSettings(name, args as unknown as tfe.WorkspaceSettingsArgs),
     get: (name, id) => tfe.WorkspaceSettings.get(name, id),
   },
   {
     token: "tfe:index/runTrigger:RunTrigger",
-    create: (name) => new tfe.RunTrigger(name, { workspaceId: "ws-down", sourceableId: "ws-up" }),
-    expectInputs: { workspaceId: "ws-down", sourceableId: "ws-up" },
+    args: { workspaceId: "ws-down", sourceableId: "ws-up" },
     required: ["sourceableId", "workspaceId"],
-    construct: (args) => new tfe.RunTrigger("t", args as unknown as tfe.RunTriggerArgs),
+    construct: (name, args) => new tfe.RunTrigger(name, args as unknown as tfe.RunTriggerArgs),
     get: (name, id) => tfe.RunTrigger.get(name, id),
   },
   {
     token: "tfe:index/variableSet:VariableSet",
-    create: (name) =>
-      new tfe.VariableSet(name, {
-        name: "shared-credentials-dev",
-        description: "d",
-        organization: "acme",
-        global: false,
-        priority: true,
-        parentProjectId: "prj-1",
-      }),
-    expectInputs: {
+    args: {
       name: "shared-credentials-dev",
       description: "d",
       organization: "acme",
@@ -142,26 +90,16 @@ const classCases: ClassCase[] = [
       parentProjectId: "prj-1",
     },
     required: [],
-    construct: (args) => new tfe.VariableSet("v", args as tfe.VariableSetArgs),
+    construct: (name, args) => new tfe.VariableSet(name, args as tfe.VariableSetArgs),
     get: (name, id) => tfe.VariableSet.get(name, id),
   },
   {
     token: "tfe:index/variable:Variable",
-    create: (name) =>
-      new tfe.Variable(name, {
-        key: "AWS_SECRET_ACCESS_KEY",
-        category: "env",
-        value: "s3cr3t",
-        valueWo: "s3cr3t-wo",
-        sensitive: true,
-        hcl: false,
-        description: "d",
-        variableSetId: "varset-1",
-        workspaceId: "ws-1",
-      }),
-    expectInputs: {
+    args: {
       key: "AWS_SECRET_ACCESS_KEY",
       category: "env",
+      value: "s3cr3t",
+      valueWo: "s3cr3t-wo",
       sensitive: true,
       hcl: false,
       description: "d",
@@ -170,79 +108,53 @@ const classCases: ClassCase[] = [
     },
     secrets: ["value", "valueWo"],
     required: ["category", "key"],
-    construct: (args) => new tfe.Variable("v", args as unknown as tfe.VariableArgs),
+    construct: (name, args) => new tfe.Variable(name, args as unknown as tfe.VariableArgs),
     get: (name, id) => tfe.Variable.get(name, id),
   },
   {
     token: "tfe:index/workspaceVariableSet:WorkspaceVariableSet",
-    create: (name) => new tfe.WorkspaceVariableSet(name, { variableSetId: "varset-1", workspaceId: "ws-1" }),
-    expectInputs: { variableSetId: "varset-1", workspaceId: "ws-1" },
+    args: { variableSetId: "varset-1", workspaceId: "ws-1" },
     required: ["variableSetId", "workspaceId"],
-    construct: (args) => new tfe.WorkspaceVariableSet("a", args as unknown as tfe.WorkspaceVariableSetArgs),
+    construct: (name, args) => new tfe.WorkspaceVariableSet(name, args as unknown as tfe.WorkspaceVariableSetArgs),
     get: (name, id) => tfe.WorkspaceVariableSet.get(name, id),
   },
   {
     token: "tfe:index/project:Project",
-    create: (name) =>
-      new tfe.Project(name, { name: "layers", description: "d", organization: "acme", tags: { a: "b" } }),
-    expectInputs: { name: "layers", description: "d", organization: "acme", tags: { a: "b" } },
+    args: { name: "layers", description: "d", organization: "acme", tags: { a: "b" } },
     required: [],
-    construct: (args) => new tfe.Project("p", args as tfe.ProjectArgs),
+    construct: (name, args) => new tfe.Project(name, args as tfe.ProjectArgs),
     get: (name, id) => tfe.Project.get(name, id),
   },
   {
     token: "tfe:index/projectVariableSet:ProjectVariableSet",
-    create: (name) => new tfe.ProjectVariableSet(name, { projectId: "prj-1", variableSetId: "varset-1" }),
-    expectInputs: { projectId: "prj-1", variableSetId: "varset-1" },
+    args: { projectId: "prj-1", variableSetId: "varset-1" },
     required: ["projectId", "variableSetId"],
-    construct: (args) => new tfe.ProjectVariableSet("p", args as unknown as tfe.ProjectVariableSetArgs),
+    construct: (name, args) => new tfe.ProjectVariableSet(name, args as unknown as tfe.ProjectVariableSetArgs),
     get: (name, id) => tfe.ProjectVariableSet.get(name, id),
   },
   {
     token: "tfe:index/notificationConfiguration:NotificationConfiguration",
-    create: (name) =>
-      new tfe.NotificationConfiguration(name, {
-        name: "approvals",
-        destinationType: "generic",
-        workspaceId: "ws-1",
-        enabled: true,
-        url: "https://hooks.example.com/x",
-        token: "hmac",
-        tokenWo: "hmac-wo",
-        triggers: ["run:needs_attention", "run:errored"],
-        emailAddresses: ["a@example.com"],
-        emailUserIds: ["user-1"],
-      }),
-    expectInputs: {
+    args: {
       name: "approvals",
       destinationType: "generic",
       workspaceId: "ws-1",
       enabled: true,
+      url: "https://hooks.example.com/x",
+      token: "hmac",
+      tokenWo: "hmac-wo",
       triggers: ["run:needs_attention", "run:errored"],
       emailAddresses: ["a@example.com"],
       emailUserIds: ["user-1"],
     },
     secrets: ["url", "token", "tokenWo"],
     required: ["destinationType", "workspaceId"],
-    construct: (args) => new tfe.NotificationConfiguration("n", args as unknown as tfe.NotificationConfigurationArgs),
+    construct: (name, args) =>
+      new tfe.NotificationConfiguration(name, args as unknown as tfe.NotificationConfigurationArgs),
     get: (name, id) => tfe.NotificationConfiguration.get(name, id),
   },
   {
     token: "tfe:index/workspaceRun:WorkspaceRun",
-    create: (name) =>
-      new tfe.WorkspaceRun(name, {
-        workspaceId: "ws-1",
-        apply: {
-          manualConfirm: false,
-          waitForRun: true,
-          retry: true,
-          retryAttempts: 3,
-          retryBackoffMin: 1,
-          retryBackoffMax: 30,
-        },
-        destroy: { manualConfirm: false, waitForRun: true },
-      }),
-    expectInputs: {
+    args: {
       workspaceId: "ws-1",
       apply: {
         manualConfirm: false,
@@ -255,7 +167,7 @@ const classCases: ClassCase[] = [
       destroy: { manualConfirm: false, waitForRun: true },
     },
     required: ["workspaceId"],
-    construct: (args) => new tfe.WorkspaceRun("r", args as unknown as tfe.WorkspaceRunArgs),
+    construct: (name, args) => new tfe.WorkspaceRun(name, args as unknown as tfe.WorkspaceRunArgs),
     get: (name, id) => tfe.WorkspaceRun.get(name, id),
   },
 ];
@@ -289,17 +201,19 @@ describe("sdks/tfe", () => {
     describe(className, () => {
       it("registers its token, inputs and secrets with the package reference", async () => {
         const run = await runProgram(() => {
-          c.create("subject");
+          c.construct("subject", c.args);
         });
         assertPackageRegistration(run);
         const resource = byName(run, c.token, "subject");
         assert.equal(resource.custom, true);
         assert.equal(resource.packageRef, "mock-uuid", "the resource must carry the ref registerPackage answered");
-        for (const [key, value] of Object.entries(c.expectInputs)) {
-          assert.deepEqual(resource.inputs[key], value, `${className}.${key}`);
-        }
-        for (const key of c.secrets ?? []) {
-          assert.ok(secretInput(resource, key), `${className}.${key} is a secret`);
+        assert.deepEqual(Object.keys(resource.inputs).sort(), Object.keys(c.args).sort(), `${className} input names`);
+        for (const [key, value] of Object.entries(c.args)) {
+          if (c.secrets?.includes(key)) {
+            assert.deepEqual(secretInput(resource, key), value, `${className}.${key} arrives as a secret`);
+          } else {
+            assert.deepEqual(resource.inputs[key], value, `${className}.${key}`);
+          }
         }
       });
 
@@ -307,7 +221,7 @@ describe("sdks/tfe", () => {
         it(`throws the generated-style error when '${key}' is missing`, () => {
           const args = { ...minimalArgs[c.token] };
           delete args[key];
-          assert.throws(() => c.construct(args), { message: `Missing required property '${key}'` });
+          assert.throws(() => c.construct("incomplete", args), { message: `Missing required property '${key}'` });
         });
       }
 
@@ -323,7 +237,7 @@ describe("sdks/tfe", () => {
 
       it("isInstance recognises its own instances only", async () => {
         await runProgram(() => {
-          const subject = c.create("subject");
+          const subject = c.construct("subject", c.args);
           const cls = (tfe as unknown as Record<string, { isInstance(o: unknown): boolean }>)[className];
           assert.equal(cls.isInstance(subject), true);
           const other = className === "RunTrigger" ? tfe.Project : tfe.RunTrigger;
