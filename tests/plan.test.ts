@@ -61,6 +61,30 @@ describe("npm run plan", () => {
     assert.equal(out, fs.readFileSync(path.join(GOLDEN, "dev.json"), "utf8"));
   });
 
+  it("a stack with encrypted credentials and webhook plans without decrypting them", async () => {
+    const committed = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
+    const dir = tempStackDir({
+      "Pulumi.prod.yaml": [
+        committed.trimEnd(),
+        "  tfc-layers:sharedCredentials:",
+        "    AWS_ACCESS_KEY_ID:",
+        "      secure: v1:bm9uY2U=:ZW5jcnlwdGVkLWtleS1pZA==",
+        "  tfc-layers:approvalWebhookUrl:",
+        "    secure: v1:bm9uY2U=:ZW5jcnlwdGVkLXVybA==",
+        "",
+      ].join("\n"),
+    });
+    const { code, out } = await main(["prod"], dir);
+    assert.equal(code, 0, out);
+    assert.match(
+      out,
+      /\+ tfe:index\/variable:Variable {2}shared-credentials-prod-AWS_ACCESS_KEY_ID\n(.*\n)*? +value: "\[secret\]"/,
+    );
+    assert.equal((out.match(/tfe:index\/notificationConfiguration:NotificationConfiguration/g) ?? []).length, 3);
+    assert.match(out, /url: "\[secret\]"/);
+    assert.equal(out.includes("v1:"), false, "ciphertext is not printed either");
+  });
+
   it("prod: every run set off by an apply waits for approval", async () => {
     const plan = JSON.parse((await main(["prod", "--json"])).out);
     const runs = plan.cascade.flatMap((c: { runs: { outcome: string }[] }) => c.runs);
