@@ -166,7 +166,7 @@ const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
 function table(results: SizeResult[]): string {
   const rows = [
-    "| workspaces | layers | triggers | resources (program / baseline) | program ms | baseline ms | ratio | peak heap MB (program / baseline) | longest chain (program / baseline) | cascade, all workspaces ms | plan command ms |",
+    "| workspaces | layers | triggers | resources (program / baseline) | program ms | baseline ms | ratio | heap growth MB, sampled peak (program / baseline) | longest chain (program / baseline) | cascade, all workspaces ms | plan command ms |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
