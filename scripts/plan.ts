@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<
     const plan = await planStack(dirFlag ? path.resolve(dirFlag.slice("--dir=".length)) : dir, stacks[0]);
     return { code: 0, out: json ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan) };
   } catch (err) {
-    if (err instanceof StackConfigError || (err instanceof Error && err.name === "StackConfigError")) {
+    if (err instanceof StackConfigError) {
       return { code: 1, out: `error: ${err.message}\n` };
     }
     throw err;

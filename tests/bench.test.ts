@@ -19,7 +19,7 @@ describe("benchmark topologies", () => {
       assert.ok(maxSources > 1 && maxSources <= MAX_TRIGGER_SOURCES, `max sources ${maxSources}`);
       assert.ok(maxConsumers > 1, `max consumers ${maxConsumers}`);
       assert.deepEqual(topology.credentialNames, ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]);
-      assert.equal(topology.approvalWebhook, true);
+      assert.equal(topology.notifyApprovals, true);
     });
   }
 });

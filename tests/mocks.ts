@@ -1,7 +1,6 @@
 // The one mocks helper every test uses: run a program under the mock runtime and query
 // what it registered.
 import * as assert from "node:assert/strict";
-import type * as pulumi from "@pulumi/pulumi";
 import {
   type MockRun,
   type MockRunOptions,
@@ -19,11 +18,6 @@ export function runProgram(
   extra: Partial<MockRunOptions> = {},
 ): Promise<MockRun> {
   return runUnderMocks(program, { project: "tfc-layers", stack: "test", config, ...extra });
-}
-
-/** The value of an Output, awaited. Only for plain outputs under mocks. */
-export function unwrap<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply((value) => resolve(value)));
 }
 
 export function ofType(run: MockRun, type: string): RegisteredResource[] {

@@ -52,7 +52,6 @@ export interface Topology {
   /** Sorted by upstream, then downstream. */
   readonly triggers: readonly TriggerEdge[];
   readonly credentialNames?: readonly string[];
-  readonly approvalWebhook: boolean;
   /** Whether to send approval requests: only runs that wait for approval need them. */
   readonly notifyApprovals: boolean;
 }
@@ -219,7 +218,6 @@ export function buildTopology(settings: StackSettings): Topology {
     workspaceByKey: new Map(workspaces.map((w) => [w.key, w])),
     triggers,
     credentialNames: settings.credentialNames,
-    approvalWebhook: settings.approvalWebhook,
     notifyApprovals: settings.approvalWebhook && !settings.autoApply,
   };
 }
