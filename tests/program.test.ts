@@ -256,6 +256,15 @@ describe("graph shapes", () => {
     for (const up of ["dns-dev", "iam-dev", "net-dev"]) assert.deepEqual(consumers(run, up), ["app-dev"]);
   });
 
+  it("local execution is allowed for a layer outside the trigger graph", async () => {
+    const run = await deploy(
+      stackConfig({
+        layers: [...SEED_LAYERS, { name: "sandbox", workspaces: ["scratch"], executionMode: "local" }],
+      }),
+    );
+    assert.equal(byName(run, T.settings, "scratch-dev-settings").inputs.executionMode, "local");
+  });
+
   it("agent execution passes the agent pool to the settings", async () => {
     const run = await deploy(
       stackConfig({

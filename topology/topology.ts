@@ -132,6 +132,13 @@ function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<str
         `layer ${show(layer.name)} has executionMode local and dependsOn ${show(layer.dependsOn)}: runs queued by run triggers never execute in local mode; use remote or agent, or drop dependsOn`,
       );
     }
+    for (const dependency of layer.dependsOn) {
+      if (settings.layers.find((l) => l.name === dependency)?.executionMode === "local") {
+        fail(
+          `layer ${show(dependency)} has executionMode local and layer ${show(layer.name)} depends on it: local applies run outside TFC and queue no runs downstream; use remote or agent for ${show(dependency)}`,
+        );
+      }
+    }
     const sources = layer.dependsOn.reduce((sum, d) => sum + (workspaceCount.get(d) ?? 0), 0);
     if (sources > MAX_TRIGGER_SOURCES) {
       fail(
