@@ -7,7 +7,7 @@
 //
 // All workspaces of a layer have the same upstreams, so counts are computed per layer and
 // shared by its workspaces. Counts are bigint: a deep diamond has exponentially many paths.
-import type { Topology } from "./topology";
+import type { LayerNode, Topology } from "./topology";
 
 /** Runs queued in one wave for the workspaces of one layer. */
 export interface CascadeRunGroup {
@@ -61,8 +61,10 @@ export class CascadeSimulator {
   private readonly byLayer = new Map<string, LayerCascade>();
   private readonly dependents = new Map<string, string[]>();
   private readonly sizes = new Map<string, number>();
+  private readonly layerByName: ReadonlyMap<string, LayerNode>;
 
   constructor(private readonly topology: Topology) {
+    this.layerByName = new Map(topology.layers.map((l) => [l.name, l]));
     for (const layer of topology.layers) {
       this.dependents.set(layer.name, []);
       this.sizes.set(layer.name, layer.workspaces.length);
@@ -103,24 +105,39 @@ export class CascadeSimulator {
     return result;
   }
 
-  /** Upper bound of the runs one successful apply of `sourceKey` queues downstream. */
-  totalRuns(sourceKey: string): bigint {
+  /** Runs each workspace of every reached layer gets in one cascade from `root`, all waves. */
+  private runsEachByLayer(root: string): Map<string, bigint> {
+    const each = new Map<string, bigint>();
+    for (const [layer, counts] of this.layerCascade(root).runsAtWave) {
+      if (layer !== root)
+        each.set(
+          layer,
+          counts.reduce((sum, c) => sum + c, 0n),
+        );
+    }
+    return each;
+  }
+
+  private sourceOf(sourceKey: string) {
     const source = this.topology.workspaceByKey.get(sourceKey);
     if (!source) throw new Error(`unknown workspace ${sourceKey}`);
+    return source;
+  }
+
+  /** Upper bound of the runs one successful apply of `sourceKey` queues downstream. */
+  totalRuns(sourceKey: string): bigint {
     let total = 0n;
-    for (const [layer, counts] of this.layerCascade(source.layer).runsAtWave) {
-      if (layer === source.layer) continue;
-      total += counts.reduce((sum, c) => sum + c, 0n) * BigInt(this.sizes.get(layer)!);
+    for (const [layer, each] of this.runsEachByLayer(this.sourceOf(sourceKey).layer)) {
+      total += each * BigInt(this.sizes.get(layer)!);
     }
     return total;
   }
 
   /** The cascade set off by a successful apply of workspace `sourceKey`. */
   simulate(sourceKey: string): Cascade {
-    const source = this.topology.workspaceByKey.get(sourceKey);
-    if (!source) throw new Error(`unknown workspace ${sourceKey}`);
+    const source = this.sourceOf(sourceKey);
     const { runsAtWave, waves: waveCount } = this.layerCascade(source.layer);
-    const layerByName = new Map(this.topology.layers.map((l) => [l.name, l]));
+    const layerByName = this.layerByName;
     const lastWave = new Map([...runsAtWave].map(([layer, counts]) => [layer, counts.length - 1]));
     /** Workspaces of an upstream layer that take part in the cascade. */
     const active = (layer: string) => (layer === source.layer ? [sourceKey] : layerByName.get(layer)!.workspaces);
@@ -156,15 +173,13 @@ export class CascadeSimulator {
       waves.push({ wave, groups });
     }
 
+    const runsEach = this.runsEachByLayer(source.layer);
     const runsByWorkspace = new Map<string, bigint>();
-    let totalRuns = 0n;
     for (const layer of this.topology.layers) {
-      const counts = runsAtWave.get(layer.name);
-      if (!counts || layer.name === source.layer) continue;
-      const each = counts.reduce((sum, c) => sum + c, 0n);
-      for (const key of layer.workspaces) runsByWorkspace.set(key, each);
-      totalRuns += each * BigInt(layer.workspaces.length);
+      const each = runsEach.get(layer.name);
+      if (each !== undefined) for (const key of layer.workspaces) runsByWorkspace.set(key, each);
     }
+    const totalRuns = this.totalRuns(sourceKey);
     return {
       source: sourceKey,
       waves,

@@ -118,6 +118,7 @@ function checkDependencies(settings: StackSettings): void {
 }
 
 function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<string, number>): void {
+  const executionModes = new Map(settings.layers.map((l) => [l.name, l.executionMode]));
   for (const layer of settings.layers) {
     if (layer.executionMode === "agent" && layer.agentPoolId === undefined) {
       fail(`layer ${show(layer.name)} has executionMode agent but no agentPoolId: add the agent pool id (apool-...)`);
@@ -133,7 +134,7 @@ function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<str
       );
     }
     for (const dependency of layer.dependsOn) {
-      if (settings.layers.find((l) => l.name === dependency)?.executionMode === "local") {
+      if (executionModes.get(dependency) === "local") {
         fail(
           `layer ${show(dependency)} has executionMode local and layer ${show(layer.name)} depends on it: local applies run outside TFC and queue no runs downstream; use remote or agent for ${show(dependency)}`,
         );
