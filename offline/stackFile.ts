@@ -1,10 +1,12 @@
-// Reads a committed Pulumi.<stack>.yaml the way the Pulumi CLI hands config to a program
-// (full keys, raw strings, structured values as JSON), without decrypting anything.
+// Reads a Pulumi.<stack>.yaml and hands back the config the Pulumi CLI would give the program
+// (full keys, raw strings, structured values as JSON), after the CLI's own checks and defaults
+// from Pulumi.yaml, without decrypting anything.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { StackConfigError, show } from "../topology/errors";
 import { OFFLINE_SECRET, PROJECT, SECRET_KEYS } from "../topology/keys";
+import { type Decrypt, isSecureLeaf, type PulumiProject, parseProject, programConfig } from "./cliConfig";
 
 export interface StackFile {
   readonly stack: string;
@@ -17,6 +19,20 @@ export interface StackFile {
   readonly plainTextSecrets?: string[];
 }
 
+/** The folder of this project's Pulumi.yaml and committed stack files. */
+export const PROJECT_DIR = path.join(__dirname, "..");
+
+/** This project's Pulumi.yaml, checked by the CLI's rules. */
+export function loadProject(dir = PROJECT_DIR): PulumiProject {
+  return parseProject(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"));
+}
+
+/**
+ * A project that declares nothing, so the CLI's rules pass everything through: the config as
+ * the program would see it if the CLI did not stop first (to test the program's own guards).
+ */
+export const NO_DECLARATIONS: PulumiProject = { name: PROJECT, config: {} };
+
 /** The stacks that have a Pulumi.<stack>.yaml in `dir`. */
 export function listStacks(dir: string): string[] {
   return fs
@@ -26,39 +42,41 @@ export function listStacks(dir: string): string[] {
     .sort();
 }
 
-function isSecure(value: unknown): boolean {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    !Array.isArray(value) &&
-    Object.keys(value).length === 1 &&
-    typeof (value as Record<string, unknown>).secure === "string"
-  );
-}
-
-interface Redaction {
-  secure: boolean;
-  plain: string[];
-}
-
-/** Replaces `secure:` leaves with the offline placeholder and notes the plain leaves. */
-function redact(value: unknown, where: string, seen: Redaction): unknown {
-  if (isSecure(value)) {
-    seen.secure = true;
-    return OFFLINE_SECRET;
-  }
-  if (Array.isArray(value)) {
-    return value.map((v, i) => redact(v, `${where}[${i}]`, seen));
-  }
+/** Paths of the plain (not `secure:`) leaves of a value. */
+function plainLeaves(value: unknown, where: string): string[] {
+  if (isSecureLeaf(value)) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => plainLeaves(v, `${where}[${i}]`));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, `${where}.${k}`, seen)]));
+    return Object.entries(value).flatMap(([k, v]) => plainLeaves(v, `${where}.${k}`));
   }
-  seen.plain.push(where);
-  return value;
+  return [where];
 }
 
-/** Loads Pulumi.<stack>.yaml from `dir`. Throws a one-line StackConfigError on any problem. */
-export function loadStackFile(dir: string, stack: string): StackFile {
+/** Offline nothing is decrypted: every secret reads as the placeholder. */
+export const OFFLINE_DECRYPT: Decrypt = () => OFFLINE_SECRET;
+
+/**
+ * A stack from the values of its `config:` block (YAML values, `{secure: ...}` for encrypted
+ * ones), as the CLI hands it to the program. Throws the CLI's error where the CLI stops.
+ */
+export function stackFromValues(
+  stack: string,
+  values: Readonly<Record<string, unknown>>,
+  decrypt: Decrypt = OFFLINE_DECRYPT,
+  project: PulumiProject = loadProject(),
+): StackFile {
+  const plainTextSecrets = Object.entries(values)
+    .map(([key, value]) => [key.includes(":") ? key : `${PROJECT}:${key}`, value] as const)
+    .filter(([key]) => SECRET_KEYS.includes(key))
+    .flatMap(([key, value]) => plainLeaves(value, key));
+  return { stack, ...programConfig(project, stack, values, decrypt), plainTextSecrets };
+}
+
+/**
+ * Loads Pulumi.<stack>.yaml from `dir`. Throws a one-line StackConfigError on a file problem
+ * and the CLI's error where `pulumi preview` would stop.
+ */
+export function loadStackFile(dir: string, stack: string, project: PulumiProject = loadProject()): StackFile {
   const file = path.join(dir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(file)) {
     const stacks = listStacks(dir);
@@ -75,20 +93,5 @@ export function loadStackFile(dir: string, stack: string): StackFile {
     );
   }
   const root = doc.toJS() as { config?: Record<string, unknown> } | null;
-  const config: Record<string, string> = {};
-  const secretKeys: string[] = [];
-  const plainTextSecrets: string[] = [];
-  for (const [rawKey, value] of Object.entries(root?.config ?? {})) {
-    const key = rawKey.includes(":") ? rawKey : `${PROJECT}:${rawKey}`;
-    const seen: Redaction = { secure: false, plain: [] };
-    const redacted = redact(value, key, seen);
-    if (seen.secure) {
-      secretKeys.push(key);
-    }
-    if (SECRET_KEYS.includes(key)) {
-      plainTextSecrets.push(...seen.plain);
-    }
-    config[key] = typeof redacted === "string" ? redacted : JSON.stringify(redacted);
-  }
-  return { stack, config, secretKeys, plainTextSecrets };
+  return stackFromValues(stack, root?.config ?? {}, OFFLINE_DECRYPT, project);
 }

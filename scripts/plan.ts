@@ -1,17 +1,19 @@
 // npm run plan -- <stack> [--json]: what the stack will create, its trigger graph and the run
 // cascade, offline (Pulumi mocks, no credentials, no network).
 import * as path from "node:path";
+import { PulumiCliError } from "../offline/cliConfig";
 import { runStack } from "../offline/runStack";
-import { loadStackFile } from "../offline/stackFile";
+import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
 import { buildPlan, type PlanDocument } from "../plan/document";
 import { renderText } from "../plan/text";
 import { StackConfigError } from "../topology/errors";
 import { plainTextSecret, readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 
-const PROJECT_DIR = path.join(__dirname, "..");
-
-/** Plans `stack` from the stack files in `dir`; throws StackConfigError on bad input. */
+/**
+ * Plans `stack` from the stack files in `dir`; throws the CLI's error where `pulumi preview`
+ * would stop before the program, else the program's StackConfigError on bad input.
+ */
 export async function planStack(dir: string, stack: string): Promise<PlanDocument> {
   const stackFile = loadStackFile(dir, stack);
   const topology = buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
@@ -37,7 +39,7 @@ export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<
     const plan = await planStack(dirFlag ? path.resolve(dirFlag.slice("--dir=".length)) : dir, stacks[0]);
     return { code: 0, out: json ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan) };
   } catch (err) {
-    if (err instanceof StackConfigError) {
+    if (err instanceof StackConfigError || err instanceof PulumiCliError) {
       return { code: 1, out: `error: ${err.message}\n` };
     }
     throw err;

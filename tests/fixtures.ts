@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import type { MockRun } from "../offline/mockRuntime";
 import { runStack } from "../offline/runStack";
-import type { StackFile } from "../offline/stackFile";
+import { type StackFile, stackFromValues } from "../offline/stackFile";
 
 export interface LayerFixture {
   name: string;
@@ -30,32 +30,35 @@ export interface StackOptions {
   layers?: unknown;
   credentials?: Record<string, string>;
   webhook?: string;
-  /** Raw config entries to add or override (full keys, raw strings). */
-  raw?: Record<string, string>;
-  /** Keys to drop from the config. */
-  without?: string[];
+  /** Stack-file values to add or override (full keys), as they would be written in YAML. */
+  raw?: Record<string, unknown>;
 }
 
-/** A stack config as the CLI would pass it; secrets are marked secret, as `--secret` does. */
+/** In fixtures a "ciphertext" is the plain value itself, so the CLI's decryption is the identity. */
+const encrypt = (value: string) => ({ secure: value });
+const decrypt = (ciphertext: string) => ciphertext;
+
+/**
+ * A stack config as the Pulumi CLI would pass it, built from stack-file values and put through
+ * the CLI's own rules and defaults (so every valid fixture is one the CLI accepts); secrets are
+ * encrypted, as `pulumi config set --secret` does.
+ */
 export function stackConfig(options: StackOptions = {}): StackFile {
-  const config: Record<string, string> = {
+  const values: Record<string, unknown> = {
     "tfe:organization": "acme",
     "tfc-layers:environment": options.environment ?? "dev",
-    "tfc-layers:autoApply": String(options.autoApply ?? true),
-    "tfc-layers:layers": JSON.stringify(options.layers ?? SEED_LAYERS),
+    "tfc-layers:autoApply": options.autoApply ?? true,
+    "tfc-layers:layers": options.layers ?? SEED_LAYERS,
   };
-  const secretKeys: string[] = [];
   if (options.credentials) {
-    config["tfc-layers:sharedCredentials"] = JSON.stringify(options.credentials);
-    secretKeys.push("tfc-layers:sharedCredentials");
+    values["tfc-layers:sharedCredentials"] = Object.fromEntries(
+      Object.entries(options.credentials).map(([k, v]) => [k, encrypt(v)]),
+    );
   }
-  if (options.webhook) {
-    config["tfc-layers:approvalWebhookUrl"] = options.webhook;
-    secretKeys.push("tfc-layers:approvalWebhookUrl");
-  }
-  Object.assign(config, options.raw ?? {});
-  for (const key of options.without ?? []) delete config[key];
-  return { stack: options.stack ?? config["tfc-layers:environment"] ?? "dev", config, secretKeys };
+  if (options.webhook) values["tfc-layers:approvalWebhookUrl"] = encrypt(options.webhook);
+  Object.assign(values, options.raw ?? {});
+  const stack = options.stack ?? String(values["tfc-layers:environment"] ?? "dev");
+  return stackFromValues(stack, values, decrypt);
 }
 
 /** Runs index.ts under mocks and fails the test if the program threw. */

@@ -1,15 +1,17 @@
-// Every invalid stack file in the corpus fails with its exact one-line message, through the
-// program under mocks (as `pulumi preview` would run it) and through `npm run plan`.
+// Every invalid stack file in the corpus fails with its exact one-line message: through
+// `npm run plan` with the line the user would see first (the CLI's where the CLI stops first),
+// and through the program under mocks, given the config as it would arrive without the CLI's
+// checks (the program's own guard).
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runStack } from "../offline/runStack";
-import { loadStackFile } from "../offline/stackFile";
+import { loadStackFile, NO_DECLARATIONS } from "../offline/stackFile";
 import { main } from "../scripts/plan";
 import { programResources } from "./fixtures";
-import { asDecrypted, CORPUS_DIR, loadCorpus } from "./invalidCorpus";
+import { asDecrypted, CORPUS_DIR, loadCorpus, userSees } from "./invalidCorpus";
 
 const corpus = loadCorpus();
 
@@ -23,6 +25,8 @@ describe("invalid stack corpus", () => {
     assert.ok(corpus.length >= 25, `${corpus.length} cases`);
     for (const c of corpus) {
       assert.ok(c.expect, `${c.file} has no '# expect:' line`);
+      assert.ok(["cli", "program", "plan"].includes(c.first), `${c.file} does not say who refuses it first`);
+      assert.equal(c.first === "cli", c.cli !== undefined, `${c.file}: a '# cli:' line exactly when the CLI is first`);
       if (c.only) assert.ok(c.why, `${c.file} says only ${c.only} but not why`);
     }
   });
@@ -30,15 +34,15 @@ describe("invalid stack corpus", () => {
   for (const c of corpus) {
     describe(c.name, () => {
       if (c.only !== "program") {
-        it("npm run plan: status 1 and exactly the message", async () => {
+        it("npm run plan: status 1 and exactly the line the user sees first", async () => {
           const { code, out } = await main([c.name], dir);
-          assert.equal(out, `error: ${c.expect}\n`);
+          assert.equal(out, `${userSees(c)}\n`);
           assert.equal(code, 1);
         });
       }
       if (c.only !== "plan") {
         it("the program: exactly the message, as a RunError, with nothing registered", async () => {
-          const run = await runStack(asDecrypted(loadStackFile(dir, c.name), c.decrypted));
+          const run = await runStack(asDecrypted(loadStackFile(dir, c.name, NO_DECLARATIONS), c.decrypted));
           assert.ok(run.error instanceof Error, "the program should refuse this config");
           assert.equal(run.error.message, c.expect);
           assert.ok(pulumi.RunError.isInstance(run.error), "a RunError, which the CLI prints without a stack trace");
@@ -52,6 +56,6 @@ describe("invalid stack corpus", () => {
   }
 
   it("every message is one line", () => {
-    for (const c of corpus) assert.equal(c.expect.includes("\n"), false, c.file);
+    for (const c of corpus) assert.equal(`${c.expect}${c.cli ?? ""}`.includes("\n"), false, c.file);
   });
 });

@@ -1,6 +1,9 @@
 // The corpus of invalid stack files under tests/fixtures/invalid. Each file starts with
-// comment lines: `# expect: <message>` (required), optionally `# only: plan|program` with
-// `# why: <reason>`, and `# decrypted: <key>=<value>` for what the CLI would decrypt.
+// comment lines: `# expect: <message>` (the program's, required); `# first: cli|program|plan`
+// (required: who refuses it first under `pulumi preview`; plan means the CLI and the program
+// accept it and only the offline plan refuses it) with `# cli: <message>` when the CLI does;
+// optionally `# only: plan|program` (which offline path can check it) with `# why: <reason>`,
+// and `# decrypted: <key>=<value>` for what the CLI would decrypt.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { StackFile } from "../offline/stackFile";
@@ -12,6 +15,8 @@ export interface InvalidCase {
   readonly name: string;
   readonly file: string;
   readonly expect: string;
+  readonly first: "cli" | "program" | "plan";
+  readonly cli?: string;
   readonly only?: "plan" | "program";
   readonly why?: string;
   readonly decrypted: Record<string, string>;
@@ -37,11 +42,18 @@ export function loadCorpus(): InvalidCase[] {
         name: f.replace(/\.yaml$/, ""),
         file: f,
         expect: header("expect")[0],
+        first: header("first")[0] as InvalidCase["first"],
+        cli: header("cli")[0],
         only,
         why: header("why")[0],
         decrypted,
       };
     });
+}
+
+/** The line the user sees when `pulumi preview` (or, for plan-only cases, `npm run plan`) refuses it. */
+export function userSees(c: InvalidCase): string {
+  return `error: ${c.first === "cli" ? c.cli : c.expect}`;
 }
 
 /** The config the CLI would hand the program: encrypted values decrypted as the case says. */
