@@ -25,13 +25,14 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         autoApply: topology.autoApply,
         protect: topology.protect,
         workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
+        triggers: topology.triggers.filter((t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name),
       }),
   );
   const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
   const ids = new Map([...workspaces].map(([key, ws]) => [key, ws.id]));
   const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
   for (const layer of layers) {
-    layer.connect(ids, names);
+    layer.connect(ids);
   }
   const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
 

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
-import type { WorkspaceNode } from "../topology/topology";
+import { settingsName } from "../topology/names";
+import type { TriggerEdge, WorkspaceNode } from "../topology/topology";
 
 export interface LayerArgs {
   /** The organization every workspace lives in. */
@@ -11,6 +12,8 @@ export interface LayerArgs {
   readonly protect: boolean;
   /** This layer's workspaces, as the topology derived them. */
   readonly workspaces: readonly WorkspaceNode[];
+  /** The run triggers into this layer's workspaces. */
+  readonly triggers: readonly TriggerEdge[];
 }
 
 /** Workspace ids by workspace key, across all layers. */
@@ -25,10 +28,12 @@ export class Layer extends pulumi.ComponentResource {
   /** This layer's workspaces by workspace key. */
   readonly workspaces: ReadonlyMap<string, tfe.Workspace>;
   private readonly nodes: readonly WorkspaceNode[];
+  private readonly triggers: readonly TriggerEdge[];
 
   constructor(name: string, args: LayerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("tfc-layers:components:Layer", name, {}, opts);
     this.nodes = args.workspaces;
+    this.triggers = args.triggers;
     const workspaces = new Map<string, tfe.Workspace>();
     for (const node of args.workspaces) {
       // Logical names come from workspace names (unique per stack), never from positions.
@@ -62,11 +67,11 @@ export class Layer extends pulumi.ComponentResource {
    * Adds each workspace's settings (execution mode, state shared with its direct dependents
    * only) and the run triggers from its upstreams. Call once, after every layer exists.
    */
-  connect(ids: WorkspaceIds, names: ReadonlyMap<string, string>): void {
+  connect(ids: WorkspaceIds): void {
     for (const node of this.nodes) {
       const workspaceId = this.workspaces.get(node.key)!.id;
       new tfe.WorkspaceSettings(
-        `${node.name}-settings`,
+        settingsName(node.name),
         {
           workspaceId,
           executionMode: node.executionMode,
@@ -76,16 +81,16 @@ export class Layer extends pulumi.ComponentResource {
         },
         {
           parent: this,
-          aliases: node.previous ? [this.aliasFor(`${node.previous.name}-settings`, node.previous.layer)] : [],
+          aliases: node.previous ? [this.aliasFor(settingsName(node.previous.name), node.previous.layer)] : [],
         },
       );
-      for (const upstream of node.upstreams) {
-        new tfe.RunTrigger(
-          `${names.get(upstream)}-to-${node.name}`,
-          { workspaceId, sourceableId: ids.get(upstream)! },
-          { parent: this },
-        );
-      }
+    }
+    for (const trigger of this.triggers) {
+      new tfe.RunTrigger(
+        trigger.name,
+        { workspaceId: ids.get(trigger.downstream)!, sourceableId: ids.get(trigger.upstream)! },
+        { parent: this, aliases: trigger.formerName ? [{ name: trigger.formerName }] : [] },
+      );
     }
     this.registerOutputs({
       workspaceIds: Object.fromEntries([...this.workspaces].map(([key, ws]) => [key, ws.id])),

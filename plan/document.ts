@@ -2,6 +2,7 @@
 import { type MockRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/mockRuntime";
 import { describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
+import { remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 
 export interface PlanResource {
@@ -118,9 +119,8 @@ function mermaid(topology: Topology): string {
 
 /** HCL a downstream's Terraform code needs to read one upstream's outputs. */
 export function remoteStateBlock(organization: string, upstreamKey: string, upstreamName: string): string {
-  const label = upstreamKey.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(\d)/, "_$1");
   return [
-    `data "terraform_remote_state" "${label}" {`,
+    `data "terraform_remote_state" "${remoteStateLabel(upstreamKey)}" {`,
     `  backend = "remote"`,
     ``,
     `  config = {`,
@@ -131,6 +131,20 @@ export function remoteStateBlock(organization: string, upstreamKey: string, upst
     `  }`,
     `}`,
   ].join("\n");
+}
+
+/** The `terraform_remote_state` blocks each downstream needs, one per upstream workspace. */
+export function remoteStateReads(topology: Topology): PlanDocument["remoteState"] {
+  const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
+  return topology.workspaces
+    .filter((ws) => ws.upstreams.length > 0)
+    .map((ws) => ({
+      workspace: ws.name,
+      reads: ws.upstreams.map((up) => ({
+        workspace: nameOf(up),
+        hcl: remoteStateBlock(topology.organization, up, nameOf(up)),
+      })),
+    }));
 }
 
 /** Builds the plan document from the topology and what the program registered under mocks. */
@@ -174,15 +188,7 @@ export function buildPlan(stack: string, topology: Topology, run: MockRun): Plan
       mermaid: mermaid(topology),
     },
     cascade,
-    remoteState: topology.workspaces
-      .filter((ws) => ws.upstreams.length > 0)
-      .map((ws) => ({
-        workspace: ws.name,
-        reads: ws.upstreams.map((up) => ({
-          workspace: nameOf(up),
-          hcl: remoteStateBlock(topology.organization, up, nameOf(up)),
-        })),
-      })),
+    remoteState: remoteStateReads(topology),
     advice: findImpliedDependencies(topology).map(describeImpliedDependency),
   };
 }

@@ -81,3 +81,12 @@ export async function deployRejected(stackFile: StackFile): Promise<{ message: s
 export function programResources(run: MockRun) {
   return run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
 }
+
+/** A small seeded generator of numbers in [0, 1), so a failing generated case can be reproduced. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}

@@ -39,7 +39,7 @@ describe("npm run plan", () => {
     }
     assert.match(out, /```mermaid\nflowchart LR\n/);
     assert.match(out, /W0 --> W1/);
-    assert.match(out, /data "terraform_remote_state" "platform_b" \{\n {2}backend = "remote"/);
+    assert.match(out, /data "terraform_remote_state" "platform-b" \{\n {2}backend = "remote"/);
   });
 
   it("is deterministic: the same stack file gives byte-identical output", async () => {

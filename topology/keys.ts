@@ -14,8 +14,8 @@ export const KEYS = {
 /** Keys whose values must never be written in the stack file in plain text. */
 export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.approvalWebhookUrl];
 
-/** TFC caps workspace names at 90 characters. */
-export const MAX_WORKSPACE_NAME = 90;
+/** TFC caps workspace names at 260 characters (raised from 90 in September 2023). */
+export const MAX_WORKSPACE_NAME = 260;
 /** TFC caps the source workspaces of one workspace's run triggers at 20. */
 export const MAX_TRIGGER_SOURCES = 20;
 

@@ -5,6 +5,7 @@
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
+import { legacyTriggerName, triggerName, workspaceName } from "./names";
 import { closest, type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
@@ -36,6 +37,10 @@ export interface LayerNode {
 export interface TriggerEdge {
   readonly upstream: string;
   readonly downstream: string;
+  /** Its Pulumi name, from the two TFC names. */
+  readonly name: string;
+  /** The name an earlier version gave it, kept as an alias where no other trigger had it too. */
+  readonly formerName?: string;
 }
 
 export interface Topology {
@@ -63,6 +68,8 @@ const fail = (message: string): never => {
 function checkNames(settings: StackSettings): void {
   const layerNames = new Set<string>();
   const layerOfWorkspace = new Map<string, string>();
+  // TFC tells workspace names apart without regard to case.
+  const byLowerCase = new Map<string, string>();
   for (const layer of settings.layers) {
     if (layerNames.has(layer.name)) {
       fail(`two layers are named ${show(layer.name)}: layer names must be unique`);
@@ -79,7 +86,14 @@ function checkNames(settings: StackSettings): void {
         );
       }
       layerOfWorkspace.set(workspace, layer.name);
-      const finalName = `${workspace}-${settings.environment}`;
+      const sameButCase = byLowerCase.get(workspace.toLowerCase());
+      if (sameButCase !== undefined) {
+        fail(
+          `workspaces ${show(sameButCase)} and ${show(workspace)} differ only in case: TFC workspace names ignore case; rename one of them`,
+        );
+      }
+      byLowerCase.set(workspace.toLowerCase(), workspace);
+      const finalName = workspaceName(workspace, settings.environment);
       if (finalName.length > MAX_WORKSPACE_NAME) {
         fail(
           `workspace ${show(workspace)} becomes ${show(finalName)}, ${finalName.length} characters: TFC allows ${MAX_WORKSPACE_NAME}; shorten the workspace or environment name`,
@@ -154,20 +168,29 @@ function previousPlaces(settings: StackSettings): Map<string, { name: string; la
   const current = new Set(settings.layers.flatMap((l) => l.workspaces));
   const layerNames = settings.layers.map((l) => l.name);
   const places = new Map<string, { name: string; layer: string }>();
+  const renamedTo = new Map<string, string>();
   for (const layer of settings.layers) {
     for (const [key, from] of Object.entries(layer.renamedFrom)) {
       const where = `layer ${show(layer.name)} renamedFrom ${show(key)}`;
       if (!layer.workspaces.includes(key)) {
         fail(`${where}: ${show(key)} is not a workspace of the layer; list the workspace's new name in workspaces`);
       }
-      const [oldLayer, oldKey] = from.includes("/") ? from.split("/", 2) : [layer.name, from];
-      if (!NAME.test(oldKey) || !layerNames.includes(oldLayer)) {
+      const parts = from.split("/");
+      const [oldLayer, oldKey] = parts.length === 2 ? parts : [layer.name, from];
+      if (parts.length > 2 || !NAME.test(oldKey) || !layerNames.includes(oldLayer)) {
         fail(`${where}: ${show(from)} must be the old workspace name, or <layer>/<old name> with a current layer`);
       }
       if (current.has(oldKey)) {
         fail(`${where}: ${show(oldKey)} is still a workspace; a rename keeps one of the two names only`);
       }
-      places.set(key, { name: `${oldKey}-${settings.environment}`, layer: oldLayer });
+      const other = renamedTo.get(oldKey);
+      if (other !== undefined) {
+        fail(
+          `${where}: ${show(other)} is renamed from ${show(oldKey)} too; one workspace becomes one workspace, so keep renamedFrom on one of them`,
+        );
+      }
+      renamedTo.set(oldKey, key);
+      places.set(key, { name: workspaceName(oldKey, settings.environment), layer: oldLayer });
     }
   }
   return places;
@@ -202,7 +225,7 @@ export function buildTopology(settings: StackSettings): Topology {
     const consumers = keysOf(dependents.get(node.name)!);
     return node.workspaces.map((key) => ({
       key,
-      name: `${key}-${settings.environment}`,
+      name: workspaceName(key, settings.environment),
       layer: node.name,
       executionMode: layer.executionMode,
       agentPoolId: layer.agentPoolId,
@@ -212,9 +235,19 @@ export function buildTopology(settings: StackSettings): Topology {
       ...(previous.has(key) ? { previous: previous.get(key) } : {}),
     }));
   });
-  const triggers = workspaces
+  const nameOf = (key: string) => workspaceName(key, settings.environment);
+  const edges = workspaces
     .flatMap((w) => w.upstreams.map((upstream) => ({ upstream, downstream: w.key })))
     .sort((a, b) => a.upstream.localeCompare(b.upstream) || a.downstream.localeCompare(b.downstream));
+  const legacy = edges.map((e) => legacyTriggerName(nameOf(e.upstream), nameOf(e.downstream)));
+  const legacyCount = new Map<string, number>();
+  for (const name of legacy) legacyCount.set(name, (legacyCount.get(name) ?? 0) + 1);
+  const triggers: TriggerEdge[] = edges.map((e, i) => ({
+    ...e,
+    name: triggerName(nameOf(e.upstream), nameOf(e.downstream)),
+    // Two aliases naming one old resource would make the engine refuse the stack.
+    ...(legacyCount.get(legacy[i]) === 1 ? { formerName: legacy[i] } : {}),
+  }));
 
   return {
     organization: settings.organization,

@@ -1,0 +1,40 @@
+// Every name the program generates, in one place, each one injective: two different things
+// never share a Pulumi name (the engine stops half-way with "Duplicate resource URN"), a TFC
+// name or a Terraform label. TFC names use only letters, digits, "-" and "_", so a separator
+// outside that set can never be produced by the names it joins.
+
+/** The TFC (and Pulumi) name of a workspace: its key and the environment, e.g. network-a-dev. */
+export function workspaceName(key: string, environment: string): string {
+  return `${key}-${environment}`;
+}
+
+/** The Pulumi name of a workspace's settings. */
+export function settingsName(workspace: string): string {
+  return `${workspace}-settings`;
+}
+
+/**
+ * The Pulumi name of the run trigger from one workspace into another (TFC names), e.g.
+ * network-a-dev->platform-b-dev. ">" is not a TFC name character, so the name splits back
+ * into exactly one pair.
+ */
+export function triggerName(upstream: string, downstream: string): string {
+  return `${upstream}->${downstream}`;
+}
+
+/**
+ * The name earlier versions gave a trigger. Not injective (p-dev-to-q -> r and p -> q-dev-to-r
+ * both give p-dev-to-q-dev-to-r-dev), so it is kept only as an alias, and only where unambiguous.
+ */
+export function legacyTriggerName(upstream: string, downstream: string): string {
+  return `${upstream}-to-${downstream}`;
+}
+
+/**
+ * The Terraform label for reading a workspace's state. Terraform identifiers take letters,
+ * digits, "_" and "-" but must not start with a digit or "-": a key that starts with a letter
+ * is its own label, any other gets a leading "_" (so the two kinds can never meet).
+ */
+export function remoteStateLabel(key: string): string {
+  return /^[A-Za-z]/.test(key) ? key : `_${key}`;
+}
