@@ -5,8 +5,9 @@ import { KEYS, PROJECT } from "./topology/keys";
 import { readStackConfig } from "./topology/stackConfig";
 import { buildTopology } from "./topology/topology";
 
-// Not in the runtime's typings, but exported: whether the CLI marked a key as secret.
-const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
+// Whether the CLI marked a key as secret (encrypted in the stack file). pulumi.runtime exports
+// it, but its typings mark it internal, and no public API tells: Config.get reads secrets too.
+const { isConfigSecret } = pulumi.runtime as unknown as { isConfigSecret(key: string): boolean };
 
 export = () => {
   // Everything is validated before the first resource is registered.

@@ -3,10 +3,6 @@
 // "what does this stack register" has one answer.
 import * as pulumi from "@pulumi/pulumi";
 
-const runtimeState = require("@pulumi/pulumi/runtime/state") as {
-  getPackageRefs(): Map<string, Promise<string>>;
-};
-
 /** A value the program marked secret; its plain value is kept only for leak checks. */
 export class SecretValue {
   constructor(readonly value: unknown) {}
@@ -169,8 +165,6 @@ async function runOnce(program: () => unknown, options: MockRunOptions): Promise
   let stackOutputs: Record<string, unknown> = {};
 
   pulumi.runtime.setAllConfig({ ...options.config }, [...(options.secretKeys ?? [])]);
-  // A fresh deployment registers its packages again.
-  runtimeState.getPackageRefs().clear();
 
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
