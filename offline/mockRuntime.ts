@@ -2,55 +2,22 @@
 // would have been asked to do. The plan command, the tests and the benchmark share it, so
 // "what does this stack register" has one answer.
 import * as pulumi from "@pulumi/pulumi";
+import {
+  isStackUrn,
+  mockId,
+  type ProgramRun,
+  type RecordedInvoke,
+  type RegisteredPackage,
+  type RegisteredResource,
+  readResource,
+  recordedInvoke,
+  registeredPackage,
+  registeredResource,
+  structToObject,
+} from "./registrations";
 
-/** A value the program marked secret; its plain value is kept only for leak checks. */
-export class SecretValue {
-  constructor(readonly value: unknown) {}
-}
-
-/** A value that is not known until the resource it comes from exists. */
-export const UNKNOWN = Symbol("unknown");
-
-/** One RegisterResource (or ReadResource) request, decoded. */
-export interface RegisteredResource {
-  readonly type: string;
-  readonly name: string;
-  readonly urn: string;
-  readonly id: string;
-  readonly custom: boolean;
-  readonly read: boolean;
-  readonly parent: string;
-  readonly inputs: Record<string, unknown>;
-  readonly protect: boolean;
-  readonly packageRef: string;
-  /** Former identities: a URN, or a name under a parent URN. */
-  readonly aliases: readonly { readonly urn?: string; readonly name?: string; readonly parentUrn?: string }[];
-  /** URNs this resource waits for (explicit dependsOn and every input's source). */
-  readonly dependencies: readonly string[];
-}
-
-export interface RegisteredPackage {
-  readonly name: string;
-  readonly version: string;
-  readonly downloadUrl: string;
-  readonly parameterization?: { readonly name: string; readonly version: string; readonly base64Value: string };
-}
-
-export interface RecordedInvoke {
-  readonly token: string;
-  readonly args: Record<string, unknown>;
-  readonly packageRef: string;
-}
-
-export interface MockRun {
-  readonly resources: RegisteredResource[];
-  readonly packages: RegisteredPackage[];
-  readonly invokes: RecordedInvoke[];
-  /** The stack outputs as registered on the root stack resource, secrets as SecretValue. */
-  readonly stackOutputs: Record<string, unknown>;
-  /** What the program threw, if it failed; what it registered before that is still listed. */
-  readonly error?: unknown;
-}
+/** What a program registered under mocks. */
+export type MockRun = ProgramRun;
 
 /** What a mock answers for a resource: the id and the outputs a real provider would add. */
 export type MockBehaviour = (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>;
@@ -73,41 +40,6 @@ export interface MockRunOptions {
   readonly invokeResults?: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>>;
 }
 
-/** The id a mocked resource gets: readable in a plan, stable across runs. */
-export function mockId(resourceName: string): string {
-  return `id(${resourceName})`;
-}
-
-/** Decodes a property as the engine received it: secrets, unknowns and resource references. */
-export function decodeProperty(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(decodeProperty);
-  }
-  if (value === pulumi.runtime.unknownValue) {
-    return UNKNOWN;
-  }
-  if (value === null || typeof value !== "object") {
-    return value;
-  }
-  const record = value as Record<string, unknown>;
-  const sig = record[pulumi.runtime.specialSigKey];
-  if (sig === pulumi.runtime.specialSecretSig) {
-    return new SecretValue(decodeProperty(record.value));
-  }
-  if (sig === pulumi.runtime.specialResourceSig) {
-    return record.id !== undefined ? decodeProperty(record.id) : record.urn;
-  }
-  if (sig === pulumi.runtime.specialOutputValueSig) {
-    const inner = "value" in record ? decodeProperty(record.value) : UNKNOWN;
-    return record.secret ? new SecretValue(inner) : inner;
-  }
-  const decoded: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(record)) {
-    decoded[key] = decodeProperty(inner);
-  }
-  return decoded;
-}
-
 type Callback = (err: unknown, response?: unknown) => void;
 // The mock monitor's RPC surface, as far as this recorder needs it.
 interface MonitorMethods {
@@ -116,18 +48,6 @@ interface MonitorMethods {
   registerPackage(req: any, cb: Callback): void;
   invoke(req: any, cb: Callback): void;
   registerResourceOutputs(req: any, cb: Callback): void;
-}
-
-function structToObject(struct: any): Record<string, unknown> {
-  return struct ? (decodeProperty(struct.toJavaScript()) as Record<string, unknown>) : {};
-}
-
-function dependencyUrns(req: any): string[] {
-  const urns = new Set<string>(req.getDependenciesList());
-  req.getPropertydependenciesMap().forEach((deps: any) => {
-    for (const urn of deps.getUrnsList()) urns.add(urn);
-  });
-  return [...urns].sort();
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -192,72 +112,24 @@ async function runOnce(program: () => unknown, options: MockRunOptions): Promise
   };
   monitor.registerResource = (req, cb) =>
     original.registerResource(req, (err, resp: any) => {
-      if (!err) {
-        resources.push({
-          type: req.getType(),
-          name: req.getName(),
-          urn: resp.getUrn(),
-          id: resp.getId(),
-          custom: req.getCustom(),
-          read: false,
-          parent: req.getParent(),
-          inputs: structToObject(req.getObject()),
-          protect: req.getProtect() === true,
-          packageRef: req.getPackageref(),
-          aliases: req.getAliasesList().map((a: any) => {
-            if (a.getUrn()) return { urn: a.getUrn() };
-            const spec = a.getSpec();
-            return { name: spec.getName() || undefined, parentUrn: spec.getParenturn() || undefined };
-          }),
-          dependencies: dependencyUrns(req),
-        });
-      }
+      if (!err) resources.push(registeredResource(req, resp.getUrn(), resp.getId()));
       cb(err, resp);
     });
   monitor.readResource = (req, cb) =>
     original.readResource(req, (err, resp: any) => {
-      if (!err) {
-        resources.push({
-          type: req.getType(),
-          name: req.getName(),
-          urn: resp.getUrn(),
-          id: req.getId(),
-          custom: true,
-          read: true,
-          parent: req.getParent(),
-          inputs: structToObject(req.getProperties()),
-          protect: false,
-          packageRef: req.getPackageref(),
-          aliases: [],
-          dependencies: [...req.getDependenciesList()].sort(),
-        });
-      }
+      if (!err) resources.push(readResource(req, resp.getUrn()));
       cb(err, resp);
     });
   monitor.registerPackage = (req, cb) => {
-    const params = req.getParameterization();
-    packages.push({
-      name: req.getName(),
-      version: req.getVersion(),
-      downloadUrl: req.getDownloadUrl(),
-      parameterization: params
-        ? {
-            name: params.getName(),
-            version: params.getVersion(),
-            base64Value: Buffer.from(params.getValue_asU8()).toString("base64"),
-          }
-        : undefined,
-    });
+    packages.push(registeredPackage(req));
     original.registerPackage(req, cb);
   };
   monitor.invoke = (req, cb) => {
-    invokes.push({ token: req.getTok(), args: structToObject(req.getArgs()), packageRef: req.getPackageref() });
+    invokes.push(recordedInvoke(req));
     original.invoke(req, cb);
   };
   monitor.registerResourceOutputs = (req, cb) => {
-    if (req.getUrn().split("::")[2] === "pulumi:pulumi:Stack") {
-      stackOutputs = structToObject(req.getOutputs());
-    }
+    if (isStackUrn(req.getUrn())) stackOutputs = structToObject(req.getOutputs());
     original.registerResourceOutputs(req, cb);
   };
 

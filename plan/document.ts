@@ -1,5 +1,5 @@
 // The offline plan of one stack as one document: the text and --json outputs both render it.
-import { type MockRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/mockRuntime";
+import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { remoteStateLabel } from "../topology/names";
@@ -82,7 +82,7 @@ const rank = (type: string) => {
   return i === -1 ? TYPE_ORDER.length : i;
 };
 
-function resourceTree(run: MockRun, layerOrder: readonly string[]): PlanResource {
+function resourceTree(run: ProgramRun, layerOrder: readonly string[]): PlanResource {
   // Layers read best upstream first; everything else by type, then name.
   const order = (r: RegisteredResource) => (r.type === TYPE_ORDER[0] ? layerOrder.indexOf(r.name) : 0);
   const children = new Map<string, RegisteredResource[]>();
@@ -148,7 +148,7 @@ export function remoteStateReads(topology: Topology): PlanDocument["remoteState"
 }
 
 /** Builds the plan document from the topology and what the program registered under mocks. */
-export function buildPlan(stack: string, topology: Topology, run: MockRun): PlanDocument {
+export function buildPlan(stack: string, topology: Topology, run: ProgramRun): PlanDocument {
   const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
   const names = (keys: readonly string[]) => keys.map(nameOf);
   const simulator = new CascadeSimulator(topology);

@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import { longestChain } from "../bench/bench";
 import { generatedConfig, generateLayers } from "../bench/generate";
-import type { RegisteredResource } from "../offline/mockRuntime";
+import type { RegisteredResource } from "../offline/registrations";
 import { MAX_TRIGGER_SOURCES } from "../topology/keys";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";

@@ -1,13 +1,8 @@
 // The one mocks helper every test uses: run a program under the mock runtime and query
 // what it registered.
 import * as assert from "node:assert/strict";
-import {
-  type MockRun,
-  type MockRunOptions,
-  type RegisteredResource,
-  runUnderMocks,
-  SecretValue,
-} from "../offline/mockRuntime";
+import { type MockRun, type MockRunOptions, runUnderMocks } from "../offline/mockRuntime";
+import { type RegisteredResource, SecretValue } from "../offline/registrations";
 
 export { SecretValue };
 

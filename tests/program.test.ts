@@ -1,6 +1,7 @@
 // The program end to end under mocks: the committed stacks and variations of them.
 import * as assert from "node:assert/strict";
-import type { MockRun, RegisteredResource } from "../offline/mockRuntime";
+import type { MockRun } from "../offline/mockRuntime";
+import type { RegisteredResource } from "../offline/registrations";
 import { loadStackFile } from "../offline/stackFile";
 import {
   CREDENTIALS,
