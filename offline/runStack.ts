@@ -11,7 +11,7 @@ export function tokenOf(resourceClass: object): string {
 }
 
 /** Outputs the real providers would compute, so the program's outputs can be shown. */
-const providerOutputs = {
+export const providerOutputs = {
   [tokenOf(tfe.Workspace)]: (args: { inputs: Record<string, any> }) => ({
     htmlUrl: `https://app.terraform.io/app/${args.inputs.organization}/workspaces/${args.inputs.name}`,
   }),
