@@ -201,36 +201,38 @@ export class StandInEngine {
     cb({ code: grpc.status.INVALID_ARGUMENT, details: message } as grpc.ServiceError);
   }
 
-  private registerResource(req: any, cb: Callback): void {
+  /**
+   * Claims `urn`, and the old resource an alias matches, as the engine's step generator does
+   * (generateURN, getOldResource); returns the engine's message when the claim conflicts.
+   */
+  private claim(urn: string, req: any): string | undefined {
     const [type, name, parent] = [req.getType(), req.getName(), req.getParent()];
-    const urn = this.urnFor(parent, type, name);
-    if (this.urns.has(urn)) {
-      return this.refuse(urn, `Duplicate resource URN '${urn}'; try giving it a unique name`, cb);
-    }
+    if (this.urns.has(urn)) return `Duplicate resource URN '${urn}'; try giving it a unique name`;
     const claimedBy = this.aliased.get(urn);
     if (claimedBy !== undefined) {
-      return this.refuse(
-        urn,
-        `Duplicate resource URN '${urn}' conflicting with alias on resource with URN '${claimedBy}'`,
-        cb,
-      );
+      return `Duplicate resource URN '${urn}' conflicting with alias on resource with URN '${claimedBy}'`;
     }
     this.urns.add(urn);
-    // step_generator.go getOldResource: the URN first, then the aliases; the first old one wins.
+    // The URN first, then the aliases; the first that names an old resource wins.
     const candidates = [urn, ...req.getAliasesList().map((a: any) => this.aliasUrn(a, name, type, parent))];
     const match = candidates.find((candidate) => this.olds.has(candidate));
-    if (match !== undefined && match !== urn) {
-      const previous = this.urns.has(match) ? urn : this.aliased.get(match);
-      if (previous !== undefined) {
-        return this.refuse(
-          urn,
-          `Duplicate resource alias '${match}' applied to resource with URN '${urn}' conflicting with resource with URN '${previous}'`,
-          cb,
-        );
-      }
-      this.aliased.set(match, urn);
+    if (match === undefined || match === urn) return undefined;
+    const previous = this.urns.has(match) ? urn : this.aliased.get(match);
+    if (previous !== undefined) {
+      return `Duplicate resource alias '${match}' applied to resource with URN '${urn}' conflicting with resource with URN '${previous}'`;
     }
+    this.aliased.set(match, urn);
+    return undefined;
+  }
 
+  private registerResource(req: any, cb: Callback): void {
+    const [type, name] = [req.getType(), req.getName()];
+    const urn = this.urnFor(req.getParent(), type, name);
+    const conflict = this.claim(urn, req);
+    if (conflict !== undefined) {
+      this.refuse(urn, conflict, cb);
+      return;
+    }
     const custom = req.getCustom();
     const id = custom && !this.options.preview ? mockId(name) : "";
     this.resources.push(registeredResource(req, urn, id));

@@ -52,7 +52,7 @@ async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
  * A run in terms that do not depend on who ran it: URNs as type::name (the mock runtime joins
  * the stack's type into its children's URNs, the engine does not), in registration-independent order.
  */
-function comparable(programRun: ProgramRun, valueOf: (v: unknown) => unknown = (v) => v) {
+function comparable(programRun: ProgramRun, shown: (v: unknown) => unknown = (v) => v) {
   const identity = new Map(programRun.resources.map((r) => [r.urn, `${r.type}::${r.name}`]));
   const id = (urn: string | undefined) => (urn ? (identity.get(urn) ?? urn) : undefined);
   return {
@@ -62,12 +62,12 @@ function comparable(programRun: ProgramRun, valueOf: (v: unknown) => unknown = (
         custom: r.custom,
         parent: id(r.parent),
         protect: r.protect,
-        inputs: valueOf(r.inputs),
+        inputs: shown(r.inputs),
         dependencies: r.dependencies.map(id).sort(),
         aliases: r.aliases.map((a) => ({ name: a.name, parent: id(a.parentUrn), urn: a.urn })),
       }))
       .sort((a, b) => a.resource!.localeCompare(b.resource!)),
-    stackOutputs: valueOf(programRun.stackOutputs),
+    stackOutputs: shown(programRun.stackOutputs),
   };
 }
 
