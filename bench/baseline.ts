@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tfe from "@pulumi/tfe";
+import { settingsName, triggerName } from "../topology/names";
 
 export interface FlatPlan {
   readonly organization: string;
@@ -27,7 +28,7 @@ export function baselineProgram(plan: FlatPlan): () => void {
       ids.set(ws.name, workspace.id);
     }
     for (const ws of plan.workspaces) {
-      new tfe.WorkspaceSettings(`${ws.name}-settings`, {
+      new tfe.WorkspaceSettings(settingsName(ws.name), {
         workspaceId: ids.get(ws.name)!,
         executionMode: "remote",
         globalRemoteState: false,
@@ -35,7 +36,7 @@ export function baselineProgram(plan: FlatPlan): () => void {
       });
     }
     for (const t of plan.triggers) {
-      new tfe.RunTrigger(`${t.upstream}-to-${t.downstream}`, {
+      new tfe.RunTrigger(triggerName(t.upstream, t.downstream), {
         workspaceId: ids.get(t.downstream)!,
         sourceableId: ids.get(t.upstream)!,
       });

@@ -5,6 +5,9 @@
 // sdk/nodejs/cmd/pulumi-language-nodejs/main.go (constructArguments, constructConfig,
 // constructConfigSecretKeys, execRuntime).
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
 import type { MockBehaviour } from "./mockRuntime";
 import { type EngineRecord, StandInEngine } from "./standInEngine";
 
@@ -18,8 +21,12 @@ export interface LanguageHostOptions {
   readonly secretKeys: readonly string[];
   /** `pulumi preview` (true) or `pulumi up` (false). */
   readonly preview: boolean;
-  /** Sets PULUMI_NODEJS_TRANSPILE_ONLY, which turns off ts-node's type-checking. */
-  readonly transpileOnly?: boolean;
+  /**
+   * Whether ts-node type-checks the program. Unset, Pulumi.yaml decides, as under the CLI (its
+   * tsconfig's `noCheck`). true type-checks with tsconfig.json; false sets
+   * PULUMI_NODEJS_TRANSPILE_ONLY=true.
+   */
+  readonly typeCheck?: boolean;
   /** Outputs a provider would add, per type token, on `up`. */
   readonly outputsByType?: Readonly<Record<string, MockBehaviour>>;
   /** URNs already in the stack's state, for alias matching. */
@@ -41,6 +48,24 @@ export function hostConfigVariable(config: Readonly<Record<string, string>>): st
     rewritten[`${key.slice(0, colon)}:config:${key.slice(colon + 1)}`] = value;
   }
   return JSON.stringify(rewritten);
+}
+
+/** The Node.js runtime options of Pulumi.yaml that the host turns into environment (parseOptions). */
+export interface HostRuntimeOptions {
+  /** Run TypeScript through ts-node (default true). */
+  readonly typescript: boolean;
+  /** The tsconfig file ts-node uses, and whose `noCheck` turns type-checking off. */
+  readonly tsconfig?: string;
+}
+
+export function hostRuntimeOptions(projectDir: string): HostRuntimeOptions {
+  const file = path.join(projectDir, "Pulumi.yaml");
+  const project = fs.existsSync(file) ? parse(fs.readFileSync(file, "utf8")) : undefined;
+  const options = project?.runtime?.options ?? {};
+  return {
+    typescript: options.typescript ?? true,
+    ...(typeof options.tsconfig === "string" ? { tsconfig: options.tsconfig } : {}),
+  };
 }
 
 /** The environment of this process without what would steer the program's runtime or ts-node. */
@@ -65,13 +90,16 @@ export async function runThroughLanguageHost(options: LanguageHostOptions): Prom
       ...["--parallel", "16"],
       ".",
     ];
+    const runtime = hostRuntimeOptions(options.projectDir);
     const env: NodeJS.ProcessEnv = {
       ...cleanEnvironment(),
       PULUMI_CONFIG: hostConfigVariable(options.config),
       PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(options.secretKeys),
-      // The host's `typescript` option defaults to true.
-      PULUMI_NODEJS_TYPESCRIPT: "true",
-      ...(options.transpileOnly ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}),
+      ...(runtime.typescript ? { PULUMI_NODEJS_TYPESCRIPT: "true" } : {}),
+      // noCheck in the tsconfig turns checking off even when ts-node is told to check, so a
+      // type-checked run uses the project's own tsconfig.json.
+      ...(runtime.tsconfig && options.typeCheck !== true ? { PULUMI_NODEJS_TSCONFIG_PATH: runtime.tsconfig } : {}),
+      ...(options.typeCheck !== undefined ? { PULUMI_NODEJS_TRANSPILE_ONLY: String(!options.typeCheck) } : {}),
     };
     const child = spawn(process.execPath, args, { cwd: options.projectDir, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

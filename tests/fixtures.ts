@@ -1,8 +1,11 @@
 // Typed fixture builders: every test starts from the seed stack and changes one thing.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type { MockRun } from "../offline/mockRuntime";
 import { runStack } from "../offline/runStack";
-import { type StackFile, stackFromValues } from "../offline/stackFile";
+import { PROJECT_DIR, type StackFile, stackFromValues } from "../offline/stackFile";
 
 export interface LayerFixture {
   name: string;
@@ -89,4 +92,12 @@ export function seededRandom(seed: number): () => number {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return state / 2 ** 31;
   };
+}
+
+/** A throwaway project folder with these files, using this project's installed packages. */
+export function probeProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-probe-"));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
 }

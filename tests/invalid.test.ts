@@ -11,7 +11,7 @@ import { runStack } from "../offline/runStack";
 import { loadStackFile, NO_DECLARATIONS } from "../offline/stackFile";
 import { main } from "../scripts/plan";
 import { programResources } from "./fixtures";
-import { asDecrypted, CORPUS_DIR, loadCorpus, userSees } from "./invalidCorpus";
+import { asDecrypted, CORPUS_DIR, loadCorpus, refusalRows, tableAfter, userSees } from "./invalidCorpus";
 
 const corpus = loadCorpus();
 
@@ -54,6 +54,11 @@ describe("invalid stack corpus", () => {
       }
     });
   }
+
+  it("the README lists every refusal as the corpus records it: who refuses first and the line the user sees", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+    assert.deepEqual(tableAfter(readme, "### Who refuses what"), refusalRows(corpus));
+  });
 
   it("every message is one line", () => {
     for (const c of corpus) assert.equal(`${c.expect}${c.cli ?? ""}`.includes("\n"), false, c.file);

@@ -56,6 +56,34 @@ export function userSees(c: InvalidCase): string {
   return `error: ${c.first === "cli" ? c.cli : c.expect}`;
 }
 
+const REFUSED_BY = { cli: "the CLI", program: "the program", plan: "npm run plan (pulumi preview accepts it)" };
+
+/** One row of the README's table of refusals. */
+export interface RefusalRow {
+  readonly file: string;
+  readonly refusedBy: string;
+  readonly userSees: string;
+}
+
+export function refusalRows(cases: readonly InvalidCase[]): RefusalRow[] {
+  return cases.map((c) => ({ file: c.name, refusedBy: REFUSED_BY[c.first], userSees: userSees(c) }));
+}
+
+/** The rows of the markdown table that follows `heading` in `markdown`, code spans unwrapped. */
+export function tableAfter(markdown: string, heading: string): RefusalRow[] {
+  const section = markdown.slice(markdown.indexOf(heading));
+  const table = section.slice(section.indexOf("\n|")).split("\n\n")[0];
+  const unwrap = (cell: string) => cell.trim().replace(/^(`+) ?(.*?) ?\1$/, "$2");
+  return table
+    .trim()
+    .split("\n")
+    .slice(2)
+    .map((line) => {
+      const [file, refusedBy, seen] = line.split("|").slice(1, 4).map(unwrap);
+      return { file, refusedBy, userSees: seen };
+    });
+}
+
 /** The config the CLI would hand the program: encrypted values decrypted as the case says. */
 export function asDecrypted(stackFile: StackFile, decrypted: Record<string, string>): StackFile {
   const config = { ...stackFile.config };

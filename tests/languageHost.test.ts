@@ -5,14 +5,20 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { hostConfigVariable, type LanguageHostRun, runThroughLanguageHost } from "../offline/languageHost";
+import * as ts from "typescript";
+import {
+  hostConfigVariable,
+  hostRuntimeOptions,
+  type LanguageHostRun,
+  runThroughLanguageHost,
+} from "../offline/languageHost";
 import type { MockRun } from "../offline/mockRuntime";
 import { type ProgramRun, SecretValue, UNKNOWN } from "../offline/registrations";
 import { providerOutputs, runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
 import { PROJECT } from "../topology/keys";
 import { legacyTriggerName } from "../topology/names";
-import { CREDENTIALS, stackConfig, WEBHOOK_URL } from "./fixtures";
+import { CREDENTIALS, probeProject, stackConfig, WEBHOOK_URL } from "./fixtures";
 import { asDecrypted, CORPUS_DIR, loadCorpus } from "./invalidCorpus";
 
 const TFE_PACKAGE = {
@@ -36,6 +42,8 @@ function run(file: StackFile, preview: boolean, olds?: string[]): Promise<Langua
     config: file.config,
     secretKeys: file.secretKeys,
     preview,
+    // Type-checked, whatever Pulumi.yaml chooses for speed: these runs prove the program compiles.
+    typeCheck: true,
     outputsByType: providerOutputs,
     olds,
   });
@@ -241,5 +249,46 @@ describe("the program through the language host, as pulumi preview and pulumi up
         );
       });
     }
+  });
+});
+
+describe("type-checking when the CLI runs the program", function () {
+  this.timeout(120_000);
+  const read = (file: string) => fs.readFileSync(path.join(PROJECT_DIR, file), "utf8");
+  const runtime = hostRuntimeOptions(PROJECT_DIR);
+  // A program with a type error, compiled with this project's Pulumi.yaml runtime options and tsconfigs.
+  const dir = probeProject({
+    "Pulumi.yaml": read("Pulumi.yaml").replace(/^name: .*$/m, "name: probe"),
+    "tsconfig.json": read("tsconfig.json"),
+    ...(runtime.tsconfig ? { [runtime.tsconfig]: read(runtime.tsconfig) } : {}),
+    "package.json": JSON.stringify({ name: "probe", main: "index.ts" }),
+    "index.ts": 'const count: number = "not a number";\nexport = async () => ({ count });\n',
+  });
+  const probe = (typeCheck?: boolean) =>
+    runThroughLanguageHost({
+      projectDir: dir,
+      project: "probe",
+      stack: "dev",
+      config: {},
+      secretKeys: [],
+      preview: true,
+      typeCheck,
+    });
+
+  it("Pulumi.yaml points the CLI at a tsconfig that skips type-checking (npm test type-checks)", async () => {
+    assert.equal(runtime.typescript, true);
+    const tsconfig = ts.parseConfigFileTextToJson(runtime.tsconfig!, read(runtime.tsconfig!)).config;
+    assert.equal(tsconfig.compilerOptions.noCheck, true);
+    const run = await probe();
+    assert.equal(run.exitCode, 0, run.stderr);
+  });
+
+  it("a type-checked run, as these tests make, refuses the type error", async () => {
+    const run = await probe(true);
+    assert.notEqual(run.exitCode, 0);
+    assert.ok(
+      errorLogs(run).some((l) => l.message.includes("error TS2322")),
+      run.logs.map((l) => l.message).join("\n"),
+    );
   });
 });

@@ -2,21 +2,15 @@
 // the way `pulumi up` would: two resources with one URN, and two resources claiming one old
 // resource through aliases. Each case is a small JavaScript program run through the language host.
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { type LanguageHostRun, runThroughLanguageHost } from "../offline/languageHost";
-import { PROJECT_DIR } from "../offline/stackFile";
+import { probeProject } from "./fixtures";
 
-/** A throwaway project whose program is `body`, using this project's installed packages. */
+/** Runs a throwaway project whose program is `body`. */
 function programRun(body: string, olds: string[] = []): Promise<LanguageHostRun> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-engine-"));
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "probe", main: "index.js" }));
-  fs.writeFileSync(
-    path.join(dir, "index.js"),
-    `const pulumi = require("@pulumi/pulumi");\nmodule.exports = async () => {\n${body}\n};\n`,
-  );
-  fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(dir, "node_modules"));
+  const dir = probeProject({
+    "package.json": JSON.stringify({ name: "probe", main: "index.js" }),
+    "index.js": `const pulumi = require("@pulumi/pulumi");\nmodule.exports = async () => {\n${body}\n};\n`,
+  });
   return runThroughLanguageHost({
     projectDir: dir,
     project: "probe",
