@@ -1,6 +1,7 @@
 // Layered topologies of a given size for the benchmark: tiers of small layers, each layer
 // fed by two layers of the tier above (fan-in) and feeding about two below (fan-out), with
 // some dependencies that skip a tier (diamonds). No workspace gets more than 20 sources.
+import { stackFromValues } from "../offline/stackFile";
 import { KEYS } from "../topology/keys";
 
 export interface GeneratedLayer {
@@ -38,20 +39,23 @@ export function generateLayers(workspaceCount: number): GeneratedLayer[] {
   return layers;
 }
 
-/** The flat config the CLI would pass for a generated topology, with secrets set. */
+/** The config the CLI would pass for a generated topology (its rules and defaults applied), with secrets set. */
 export function generatedConfig(layers: GeneratedLayer[]): { config: Record<string, string>; secretKeys: string[] } {
-  return {
-    config: {
+  // The "ciphertexts" here are the plain values, so decryption is the identity.
+  const { config, secretKeys } = stackFromValues(
+    "bench",
+    {
       [KEYS.organization]: "bench",
       [KEYS.environment]: "prod",
-      [KEYS.autoApply]: "false",
-      [KEYS.layers]: JSON.stringify(layers),
-      [KEYS.sharedCredentials]: JSON.stringify({
-        AWS_ACCESS_KEY_ID: "bench-id",
-        AWS_SECRET_ACCESS_KEY: "bench-secret",
-      }),
-      [KEYS.approvalWebhookUrl]: "https://hooks.example.com/bench",
+      [KEYS.autoApply]: false,
+      [KEYS.layers]: layers,
+      [KEYS.sharedCredentials]: {
+        AWS_ACCESS_KEY_ID: { secure: "bench-id" },
+        AWS_SECRET_ACCESS_KEY: { secure: "bench-secret" },
+      },
+      [KEYS.approvalWebhookUrl]: { secure: "https://hooks.example.com/bench" },
     },
-    secretKeys: [KEYS.sharedCredentials, KEYS.approvalWebhookUrl],
-  };
+    (ciphertext) => ciphertext,
+  );
+  return { config, secretKeys };
 }
