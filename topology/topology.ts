@@ -175,9 +175,10 @@ function previousPlaces(settings: StackSettings): Map<string, { name: string; la
       if (!layer.workspaces.includes(key)) {
         fail(`${where}: ${show(key)} is not a workspace of the layer; list the workspace's new name in workspaces`);
       }
+      // With more than one "/", the whole value stays the old name, which NAME refuses.
       const parts = from.split("/");
       const [oldLayer, oldKey] = parts.length === 2 ? parts : [layer.name, from];
-      if (parts.length > 2 || !NAME.test(oldKey) || !layerNames.includes(oldLayer)) {
+      if (!NAME.test(oldKey) || !layerNames.includes(oldLayer)) {
         fail(`${where}: ${show(from)} must be the old workspace name, or <layer>/<old name> with a current layer`);
       }
       if (current.has(oldKey)) {
