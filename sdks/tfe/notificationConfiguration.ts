@@ -41,19 +41,19 @@ export class NotificationConfiguration extends pulumi.CustomResource {
     /**
      * A list of email addresses (email destinations only).
      */
-    declare public readonly emailAddresses: pulumi.Output<string[] | undefined>;
+    declare public readonly emailAddresses: pulumi.Output<string[]>;
     /**
      * A list of user IDs (email destinations only).
      */
-    declare public readonly emailUserIds: pulumi.Output<string[] | undefined>;
+    declare public readonly emailUserIds: pulumi.Output<string[]>;
     /**
      * Whether the notification configuration should be enabled. Defaults to false.
      */
-    declare public readonly enabled: pulumi.Output<boolean | undefined>;
+    declare public readonly enabled: pulumi.Output<boolean>;
     /**
      * Name of the notification configuration.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * A write-only secure token used to sign the payload (generic destinations only).
      */

@@ -37,19 +37,19 @@ export class Project extends pulumi.CustomResource {
     /**
      * A description for the project.
      */
-    declare public readonly description: pulumi.Output<string | undefined>;
+    declare public readonly description: pulumi.Output<string>;
     /**
      * Name of the project (3 to 40 characters).
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Name of the organization. Changing it replaces the project.
      */
-    declare public readonly organization: pulumi.Output<string | undefined>;
+    declare public readonly organization: pulumi.Output<string>;
     /**
      * A map of key value tags for this project.
      */
-    declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
+    declare public readonly tags: pulumi.Output<{[key: string]: string}>;
 
     /**
      * Create a Project resource with the given unique name, arguments, and options.

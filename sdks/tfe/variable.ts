@@ -41,11 +41,11 @@ export class Variable extends pulumi.CustomResource {
     /**
      * Description of the variable.
      */
-    declare public readonly description: pulumi.Output<string | undefined>;
+    declare public readonly description: pulumi.Output<string>;
     /**
      * Whether to evaluate the value of the variable as a string of HCL code.
      */
-    declare public readonly hcl: pulumi.Output<boolean | undefined>;
+    declare public readonly hcl: pulumi.Output<boolean>;
     /**
      * Name of the variable.
      */
@@ -57,11 +57,11 @@ export class Variable extends pulumi.CustomResource {
     /**
      * Whether the value is sensitive; changing true to false replaces the variable.
      */
-    declare public readonly sensitive: pulumi.Output<boolean | undefined>;
+    declare public readonly sensitive: pulumi.Output<boolean>;
     /**
      * Value of the variable.
      */
-    declare public readonly value: pulumi.Output<string | undefined>;
+    declare public readonly value: pulumi.Output<string>;
     /**
      * Write-only value of the variable; never stored in state.
      */

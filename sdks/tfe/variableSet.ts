@@ -45,15 +45,15 @@ export class VariableSet extends pulumi.CustomResource {
     /**
      * Name of the variable set.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Name of the organization. Changing it replaces the variable set.
      */
-    declare public readonly organization: pulumi.Output<string | undefined>;
+    declare public readonly organization: pulumi.Output<string>;
     /**
      * ID of the project that owns the variable set. Changing it replaces the variable set.
      */
-    declare public readonly parentProjectId: pulumi.Output<string | undefined>;
+    declare public readonly parentProjectId: pulumi.Output<string>;
     /**
      * Whether the values of this set override workspace variables. Defaults to false.
      */
@@ -63,7 +63,7 @@ export class VariableSet extends pulumi.CustomResource {
      *
      * @deprecated Use tfe.WorkspaceVariableSet instead.
      */
-    declare public readonly workspaceIds: pulumi.Output<string[] | undefined>;
+    declare public readonly workspaceIds: pulumi.Output<string[]>;
 
     /**
      * Create a VariableSet resource with the given unique name, arguments, and options.

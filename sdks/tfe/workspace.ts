@@ -41,7 +41,7 @@ export class Workspace extends pulumi.CustomResource {
      *
      * @deprecated Use tfe.WorkspaceSettings instead.
      */
-    declare public readonly agentPoolId: pulumi.Output<string | undefined>;
+    declare public readonly agentPoolId: pulumi.Output<string>;
     /**
      * Whether destroy plans can be queued on the workspace.
      */
@@ -49,11 +49,11 @@ export class Workspace extends pulumi.CustomResource {
     /**
      * Whether health assessments (drift detection) run for this workspace.
      */
-    declare public readonly assessmentsEnabled: pulumi.Output<boolean | undefined>;
+    declare public readonly assessmentsEnabled: pulumi.Output<boolean>;
     /**
      * Whether to automatically apply changes when a Terraform plan is successful.
      */
-    declare public readonly autoApply: pulumi.Output<boolean | undefined>;
+    declare public readonly autoApply: pulumi.Output<boolean>;
     /**
      * Whether runs queued by run triggers automatically apply, independent of autoApply. Defaults to false.
      */
@@ -61,7 +61,7 @@ export class Workspace extends pulumi.CustomResource {
     /**
      * A description for the workspace.
      */
-    declare public readonly description: pulumi.Output<string | undefined>;
+    declare public readonly description: pulumi.Output<string>;
     /**
      * The tags of the workspace, including those inherited from its project.
      */
@@ -71,7 +71,7 @@ export class Workspace extends pulumi.CustomResource {
      *
      * @deprecated Use tfe.WorkspaceSettings instead.
      */
-    declare public readonly executionMode: pulumi.Output<string | undefined>;
+    declare public readonly executionMode: pulumi.Output<string>;
     /**
      * Whether to filter runs based on the changed files in a VCS push.
      */
@@ -85,7 +85,7 @@ export class Workspace extends pulumi.CustomResource {
      *
      * @deprecated Use tfe.WorkspaceSettings instead.
      */
-    declare public readonly globalRemoteState: pulumi.Output<boolean | undefined>;
+    declare public readonly globalRemoteState: pulumi.Output<boolean>;
     /**
      * The URL to the browsable HTML overview of the workspace.
      */
@@ -97,21 +97,21 @@ export class Workspace extends pulumi.CustomResource {
     /**
      * Name of the workspace.
      */
-    declare public readonly name: pulumi.Output<string | undefined>;
+    declare public readonly name: pulumi.Output<string>;
     /**
      * Whether to use remote execution mode.
      *
      * @deprecated Use tfe.WorkspaceSettings instead.
      */
-    declare public readonly operations: pulumi.Output<boolean | undefined>;
+    declare public readonly operations: pulumi.Output<boolean>;
     /**
      * Name of the organization. Changing it replaces the workspace.
      */
-    declare public readonly organization: pulumi.Output<string | undefined>;
+    declare public readonly organization: pulumi.Output<string>;
     /**
      * ID of the project where the workspace should be created.
      */
-    declare public readonly projectId: pulumi.Output<string | undefined>;
+    declare public readonly projectId: pulumi.Output<string>;
     /**
      * Whether the workspace should start automatically performing runs immediately after its creation. Defaults to true.
      */
@@ -121,7 +121,7 @@ export class Workspace extends pulumi.CustomResource {
      *
      * @deprecated Use tfe.WorkspaceSettings instead.
      */
-    declare public readonly remoteStateConsumerIds: pulumi.Output<string[] | undefined>;
+    declare public readonly remoteStateConsumerIds: pulumi.Output<string[]>;
     /**
      * The number of resources managed by the workspace.
      */
@@ -141,15 +141,15 @@ export class Workspace extends pulumi.CustomResource {
     /**
      * A set of tag names for this workspace.
      */
-    declare public readonly tagNames: pulumi.Output<string[] | undefined>;
+    declare public readonly tagNames: pulumi.Output<string[]>;
     /**
      * A map of key value tags for this workspace.
      */
-    declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
+    declare public readonly tags: pulumi.Output<{[key: string]: string}>;
     /**
      * The version of Terraform to use for this workspace.
      */
-    declare public readonly terraformVersion: pulumi.Output<string | undefined>;
+    declare public readonly terraformVersion: pulumi.Output<string>;
     /**
      * List of glob patterns that describe the files TFC monitors for changes.
      */

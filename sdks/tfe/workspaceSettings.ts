@@ -39,27 +39,27 @@ export class WorkspaceSettings extends pulumi.CustomResource {
     /**
      * The ID of an agent pool to assign to the workspace; requires executionMode agent.
      */
-    declare public readonly agentPoolId: pulumi.Output<string | undefined>;
+    declare public readonly agentPoolId: pulumi.Output<string>;
     /**
      * Whether health assessments run for this workspace.
      */
-    declare public readonly assessmentsEnabled: pulumi.Output<boolean | undefined>;
+    declare public readonly assessmentsEnabled: pulumi.Output<boolean>;
     /**
      * Whether to automatically apply changes when a Terraform plan is successful.
      */
-    declare public readonly autoApply: pulumi.Output<boolean | undefined>;
+    declare public readonly autoApply: pulumi.Output<boolean>;
     /**
      * A description for the workspace.
      */
-    declare public readonly description: pulumi.Output<string | undefined>;
+    declare public readonly description: pulumi.Output<string>;
     /**
      * Which execution mode to use: remote, agent or local.
      */
-    declare public readonly executionMode: pulumi.Output<string | undefined>;
+    declare public readonly executionMode: pulumi.Output<string>;
     /**
      * Whether the workspace allows all workspaces in the organization to access its state data.
      */
-    declare public readonly globalRemoteState: pulumi.Output<boolean | undefined>;
+    declare public readonly globalRemoteState: pulumi.Output<boolean>;
     /**
      * Which settings this resource overwrites instead of inheriting from the organization or project.
      */
@@ -67,11 +67,11 @@ export class WorkspaceSettings extends pulumi.CustomResource {
     /**
      * The set of workspace IDs that can access this workspace's state; honoured only when globalRemoteState is false.
      */
-    declare public readonly remoteStateConsumerIds: pulumi.Output<string[] | undefined>;
+    declare public readonly remoteStateConsumerIds: pulumi.Output<string[]>;
     /**
      * A map of key value tags for this workspace.
      */
-    declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
+    declare public readonly tags: pulumi.Output<{[key: string]: string}>;
     /**
      * ID of the workspace. Changing it replaces the settings.
      */
