@@ -1,4 +1,5 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import * as tfe from "@pulumi/tfe";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
@@ -18,6 +19,17 @@ export interface DeploymentSecrets {
  * decisions of its own: every rule is in the topology.
  */
 export function deployTopology(topology: Topology, secrets: DeploymentSecrets): Record<string, unknown> {
+  const project = topology.project;
+  const projectId =
+    project === undefined
+      ? undefined
+      : "id" in project
+        ? pulumi.output(project.id)
+        : new tfe.Project(`project-${topology.environment}`, {
+            name: project.create,
+            organization: topology.organization,
+            description: "Layered workspaces, managed by tfc-layers.",
+          }).id;
   const layers = topology.layers.map(
     (layer) =>
       new Layer(layer.name, {
@@ -26,6 +38,8 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         protect: topology.protect,
         workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
         triggers: topology.triggers.filter((t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name),
+        vcs: topology.vcs,
+        projectId,
       }),
   );
   const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
@@ -43,7 +57,10 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       variableSetName: `shared-credentials-${topology.environment}`,
       names: topology.credentialNames,
       values: secrets.credentials(),
-      workspaceIds: idsByName(topology.workspaces.filter((w) => w.sharedCredentials).map((w) => w.key)),
+      workspaceIds: topology.credentialsOnProject
+        ? new Map()
+        : idsByName(topology.workspaces.filter((w) => w.sharedCredentials).map((w) => w.key)),
+      ...(topology.credentialsOnProject ? { projectId } : {}),
     });
     variableSetId = credentials.variableSetId;
   }
@@ -81,6 +98,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       topology.workspaces.map((w) => [w.name, countToJson(cascade.totalRuns(w.key))]),
     ),
     ...(variableSetId ? { variableSetId } : {}),
+    ...(projectId ? { projectId } : {}),
     ...(approvalHmacKey ? { approvalHmacKey } : {}),
   };
 }

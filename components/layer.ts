@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
 import { settingsName } from "../topology/names";
+import type { VcsSource } from "../topology/codeSource";
 import type { TriggerEdge, WorkspaceNode } from "../topology/topology";
 
 export interface LayerArgs {
@@ -14,6 +15,25 @@ export interface LayerArgs {
   readonly workspaces: readonly WorkspaceNode[];
   /** The run triggers into this layer's workspaces. */
   readonly triggers: readonly TriggerEdge[];
+  /** The repository the workspaces plan from; without it they are CLI-driven. */
+  readonly vcs?: VcsSource;
+  /** The TFC project the workspaces belong to; without it, the organization's default. */
+  readonly projectId?: pulumi.Input<string>;
+}
+
+/** A workspace's VCS connection: the repository, and file triggers limited to its own code. */
+function vcsInputs(vcs: VcsSource, node: WorkspaceNode): tfe.WorkspaceArgs {
+  return {
+    vcsRepo: {
+      identifier: vcs.repository,
+      branch: vcs.branch,
+      oauthTokenId: vcs.oauthTokenId,
+      githubAppInstallationId: vcs.githubAppInstallationId,
+      ingressSubmodules: vcs.ingressSubmodules,
+    },
+    fileTriggersEnabled: true,
+    triggerPatterns: [...(node.source.triggerPatterns ?? [])],
+  };
 }
 
 /** Workspace ids by workspace key, across all layers. */
@@ -48,6 +68,14 @@ export class Layer extends pulumi.ComponentResource {
           autoApply: args.autoApply,
           // A separate flag in TFC: without it, runs queued by triggers wait for approval.
           autoApplyRunTrigger: args.autoApply,
+          // A new workspace would start a first run at once, in no particular order: a
+          // downstream that plans before its upstream has state fails.
+          queueAllRuns: false,
+          workingDirectory: node.source.directory,
+          terraformVersion: node.source.terraformVersion,
+          tags: node.source.tags,
+          projectId: args.projectId,
+          ...(args.vcs ? vcsInputs(args.vcs, node) : {}),
         },
         { parent: this, protect: args.protect, aliases },
       );

@@ -9,12 +9,15 @@ export interface SharedCredentialsArgs {
   readonly names: readonly string[];
   /** The values by name, as a secret. */
   readonly values: pulumi.Input<Record<string, string>>;
-  /** Workspaces to attach the set to, by TFC workspace name. */
+  /** Workspaces to attach the set to, by TFC workspace name (none when it goes to a project). */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+  /** A project to attach the set to once, for all its workspaces. */
+  readonly projectId?: pulumi.Input<string>;
 }
 
 /**
- * One variable set of sensitive environment variables, attached to each workspace given.
+ * One variable set of sensitive environment variables, attached to each workspace given, or
+ * once to their project.
  * Credentials reach runs only this way, never as outputs or plain variables.
  */
 export class SharedCredentials extends pulumi.ComponentResource {
@@ -50,6 +53,13 @@ export class SharedCredentials extends pulumi.ComponentResource {
       new tfe.WorkspaceVariableSet(
         `${name}-${workspaceName}`,
         { variableSetId: variableSet.id, workspaceId },
+        { parent: this },
+      );
+    }
+    if (args.projectId !== undefined) {
+      new tfe.ProjectVariableSet(
+        `${name}-project`,
+        { variableSetId: variableSet.id, projectId: args.projectId },
         { parent: this },
       );
     }

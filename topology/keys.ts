@@ -1,4 +1,6 @@
 // Every stack key the program reads, in one place.
+import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
+
 export const PROJECT = "tfc-layers";
 
 export const KEYS = {
@@ -9,6 +11,7 @@ export const KEYS = {
   layers: `${PROJECT}:layers`,
   sharedCredentials: `${PROJECT}:sharedCredentials`,
   approvalWebhookUrl: `${PROJECT}:approvalWebhookUrl`,
+  ...CODE_SOURCE_KEYS,
 } as const;
 
 /** Keys whose values must never be written in the stack file in plain text. */

@@ -2,6 +2,16 @@
 // strings, structured values as JSON) into validated settings. Pure: the program, the plan
 // command, the tests and the benchmark all go through it.
 import { z } from "zod";
+import {
+  type LayerSourceConfig,
+  layerSourceFields,
+  readSource,
+  type StackSourceConfig,
+  WORKSPACE_ENTRY_KEYS,
+  type WorkspaceSourceConfig,
+  workspaceEntrySchema,
+} from "./codeSourceConfig";
+import { closest, parseJson, pathText, readBoolean, valueAt } from "./configValues";
 import { StackConfigError, show } from "./errors";
 import { KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 
@@ -18,6 +28,8 @@ export interface LayerConfig {
   readonly sharedCredentials: boolean;
   /** Workspace key to its former key (`old` or `<old layer>/<old>`), kept as a Pulumi alias. */
   readonly renamedFrom: Readonly<Record<string, string>>;
+  /** Where the layer's code lives, its Terraform version and tags. */
+  readonly source: LayerSourceConfig;
 }
 
 /** The validated stack settings; graph rules are checked by buildTopology. */
@@ -30,6 +42,7 @@ export interface StackSettings {
   /** Names of the shared credentials (their values stay secret and are read elsewhere). */
   readonly credentialNames?: readonly string[];
   readonly approvalWebhook: boolean;
+  readonly source: StackSourceConfig;
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
@@ -41,64 +54,21 @@ const tfcName = z.string().regex(NAME, { error: NAME_RULE }).min(1, { error: "mu
 
 const layerSchema = z.strictObject({
   name: tfcName,
-  workspaces: z.array(tfcName).min(1, { error: "must list at least one workspace" }),
+  // Each entry is a name or {name, directory, terraformVersion}: checked one by one below.
+  workspaces: z.array(z.unknown()).min(1, { error: "must list at least one workspace" }),
   dependsOn: z.array(z.string()).optional(),
   executionMode: z.enum(["remote", "agent", "local"]).optional(),
   agentPoolId: z.string().min(1).optional(),
   sharedCredentials: z.boolean().optional(),
   renamedFrom: z.record(z.string(), z.string()).optional(),
+  ...layerSourceFields,
 });
 const LAYER_KEYS = Object.keys(layerSchema.shape);
+const workspaceObjectSchema = workspaceEntrySchema.extend({ name: tfcName });
 
 const layersSchema = z.array(layerSchema).min(1, { error: "must list at least one layer" });
 
 const READ_KEYS: readonly string[] = Object.values(KEYS);
-
-/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-function parseJson(key: string, raw: string, expected: string, fix: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new StackConfigError(`${key} must be ${expected}, got ${show(raw)}: ${fix}`);
-  }
-}
-
-function readBoolean(key: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined) {
-    return undefined;
-  }
-  if (raw === "true" || raw === "false") {
-    return raw === "true";
-  }
-  throw new StackConfigError(
-    `${key} must be true or false, got ${show(raw)}: run \`pulumi config set ${key} true\` (or false)`,
-  );
-}
 
 function readName(key: string, raw: string | undefined, what: string): string {
   if (raw === undefined || raw.trim() === "") {
@@ -108,18 +78,6 @@ function readName(key: string, raw: string | undefined, what: string): string {
     throw new StackConfigError(`${key} ${show(raw)} has characters TFC refuses: ${NAME_RULE}`);
   }
   return raw;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const step of path) {
-    value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
-  }
-  return value;
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((step) => (typeof step === "number" ? `[${step}]` : `.${String(step)}`)).join("");
 }
 
 /** One line for the first problem zod found in the layers list. */
@@ -132,8 +90,11 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys": {
       const [unknown] = issue.keys;
-      const guess = closest(unknown, LAYER_KEYS);
-      const hint = guess ? `did you mean ${show(guess)}?` : `a layer takes only ${LAYER_KEYS.join(", ")}`;
+      const [what, known] = issue.path.includes("workspaces")
+        ? ["a workspace", WORKSPACE_ENTRY_KEYS]
+        : ["a layer", LAYER_KEYS];
+      const guess = closest(unknown, known);
+      const hint = guess ? `did you mean ${show(guess)}?` : `${what} takes only ${known.join(", ")}`;
       return `${where}${ofLayer} has the unknown key ${show(unknown)}: ${hint}`;
     }
     case "invalid_type": {
@@ -176,15 +137,41 @@ function readLayers(raw: string | undefined): LayerConfig[] {
   if (!result.success) {
     throw new StackConfigError(layersProblem(parsed, result.error.issues[0]));
   }
-  return result.data.map((layer) => ({
-    name: layer.name,
-    workspaces: layer.workspaces,
-    dependsOn: layer.dependsOn ?? [],
-    executionMode: layer.executionMode ?? "remote",
-    agentPoolId: layer.agentPoolId,
-    sharedCredentials: layer.sharedCredentials ?? true,
-    renamedFrom: layer.renamedFrom ?? {},
-  }));
+  return result.data.map((layer, index) => {
+    const names: string[] = [];
+    const overrides: Record<string, WorkspaceSourceConfig> = {};
+    layer.workspaces.forEach((entry, position) => {
+      const at = [index, "workspaces", position];
+      const checked =
+        typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry ?? undefined);
+      if (!checked.success) {
+        const [issue] = checked.error.issues;
+        throw new StackConfigError(layersProblem(parsed, { ...issue, path: [...at, ...issue.path] }));
+      }
+      if (typeof checked.data === "string") {
+        names.push(checked.data);
+      } else {
+        const { name, ...own } = checked.data;
+        names.push(name);
+        overrides[name] = own;
+      }
+    });
+    return {
+      name: layer.name,
+      workspaces: names,
+      dependsOn: layer.dependsOn ?? [],
+      executionMode: layer.executionMode ?? "remote",
+      agentPoolId: layer.agentPoolId,
+      sharedCredentials: layer.sharedCredentials ?? true,
+      renamedFrom: layer.renamedFrom ?? {},
+      source: {
+        directory: layer.directory,
+        terraformVersion: layer.terraformVersion,
+        tags: layer.tags ?? {},
+        workspaces: overrides,
+      },
+    };
+  });
 }
 
 /** The refusal for a secret written in the stack file in plain text; `key` may be a path. */
@@ -267,5 +254,6 @@ export function readStackConfig(
     layers: readLayers(config[KEYS.layers]),
     credentialNames: readCredentialNames(config[KEYS.sharedCredentials], isSecret(KEYS.sharedCredentials)),
     approvalWebhook: readWebhook(config[KEYS.approvalWebhookUrl], isSecret(KEYS.approvalWebhookUrl)),
+    source: readSource(config),
   };
 }

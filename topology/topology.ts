@@ -2,11 +2,14 @@
 // dependency order, workspaces with their final names, run-trigger edges and the
 // least-privilege remote-state consumers. Every graph rule lives here, checked before any
 // resource is registered.
+
+import { closest } from "./configValues";
+import { deriveCodeSource, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
 import { legacyTriggerName, triggerName, workspaceName } from "./names";
-import { closest, type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
+import { type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
   /** The name written in the stack file, e.g. network-a. */
@@ -23,6 +26,8 @@ export interface WorkspaceNode {
   readonly consumers: readonly string[];
   /** Where the workspace was before a rename or move, so Pulumi keeps it (an alias). */
   readonly previous?: { readonly name: string; readonly layer: string };
+  /** Its code: directory, Terraform version, file-trigger patterns, tags. */
+  readonly source: WorkspaceSource;
 }
 
 export interface LayerNode {
@@ -59,6 +64,14 @@ export interface Topology {
   readonly credentialNames?: readonly string[];
   /** Whether to send approval requests: only runs that wait for approval need them. */
   readonly notifyApprovals: boolean;
+  /** The repository every workspace plans from; without it the workspaces are CLI-driven. */
+  readonly vcs?: VcsSource;
+  readonly project?: ProjectPlacement;
+  /**
+   * Whether the shared credentials attach once to the project (the program owns it and every
+   * workspace takes them) instead of once per workspace.
+   */
+  readonly credentialsOnProject: boolean;
 }
 
 const fail = (message: string): never => {
@@ -204,6 +217,7 @@ export function buildTopology(settings: StackSettings): Topology {
   const layerByName = new Map(settings.layers.map((l) => [l.name, l]));
   checkExecution(settings, new Map(settings.layers.map((l) => [l.name, l.workspaces.length])));
   const previous = previousPlaces(settings);
+  const source = deriveCodeSource(settings);
 
   const order = dependencyOrder(
     settings.layers.map((l) => l.name),
@@ -234,6 +248,7 @@ export function buildTopology(settings: StackSettings): Topology {
       upstreams,
       consumers,
       ...(previous.has(key) ? { previous: previous.get(key) } : {}),
+      source: source.byWorkspace.get(key)!,
     }));
   });
   const nameOf = (key: string) => workspaceName(key, settings.environment);
@@ -261,5 +276,12 @@ export function buildTopology(settings: StackSettings): Topology {
     triggers,
     credentialNames: settings.credentialNames,
     notifyApprovals: settings.approvalWebhook && !settings.autoApply,
+    ...(source.vcs ? { vcs: source.vcs } : {}),
+    ...(source.project ? { project: source.project } : {}),
+    credentialsOnProject:
+      source.project !== undefined &&
+      "create" in source.project &&
+      settings.credentialNames !== undefined &&
+      workspaces.every((w) => w.sharedCredentials),
   };
 }

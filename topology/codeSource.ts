@@ -1,0 +1,187 @@
+// The code-source rules: each workspace's working directory, Terraform version, file-trigger
+// patterns and tags, derived from the stack, its layer and its own entry, and every rule
+// between them checked before any resource. Never part of a Pulumi name: adding a repository,
+// a project or tags renames nothing.
+import {
+  CODE_SOURCE_KEYS,
+  DEFAULT_DIRECTORY_TEMPLATE,
+  PROJECT_ID,
+  PROJECT_NAME,
+  REPOSITORY,
+  TAG,
+  TERRAFORM_VERSION,
+  type VcsConfig,
+} from "./codeSourceConfig";
+import { StackConfigError, show } from "./errors";
+import { KEYS } from "./keys";
+import type { LayerConfig, StackSettings } from "./stackConfig";
+
+/** What a workspace runs and how it is found. */
+export interface WorkspaceSource {
+  /** The working directory, relative to the repository root ("" is the root). */
+  readonly directory: string;
+  readonly terraformVersion?: string;
+  /** With a VCS connection: the files whose changes queue a run here (TFC trigger patterns). */
+  readonly triggerPatterns?: readonly string[];
+  /** Key-value tags: layer, environment and managed-by, then the stack's and the layer's. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** The repository every workspace plans from. */
+export interface VcsSource {
+  readonly repository: string;
+  readonly branch?: string;
+  readonly oauthTokenId?: string;
+  readonly githubAppInstallationId?: string;
+  readonly ingressSubmodules: boolean;
+  /** Shared folders (modules); a change there re-plans every workspace. */
+  readonly sharedDirectories: readonly string[];
+}
+
+/** The TFC project of the stack's workspaces: created by the program, or an existing one. */
+export type ProjectPlacement = { readonly create: string } | { readonly id: string };
+
+/** Tags every workspace gets; the stack and its layers may not redefine them. */
+export const MANAGED_TAG = { key: "managed-by", value: "tfc-layers" };
+const RESERVED_TAGS = ["layer", "environment", MANAGED_TAG.key];
+
+const fail = (message: string): never => {
+  throw new StackConfigError(message);
+};
+
+/** A relative path inside the repository, without "./", duplicate or trailing slashes. */
+function normalDirectory(where: string, directory: string): string {
+  const parts = directory.split("/").filter((p) => p !== "" && p !== ".");
+  if (directory.startsWith("/") || /^[A-Za-z]:/.test(directory) || parts.includes("..")) {
+    fail(
+      `${where} ${show(directory)} must be relative to the repository root and stay inside it: drop the leading "/" or the ".." parts`,
+    );
+  }
+  return parts.join("/");
+}
+
+function checkVersion(where: string, version: string | undefined): void {
+  if (version !== undefined && !TERRAFORM_VERSION.test(version)) {
+    fail(`${where} ${show(version)} is not a Terraform version TFC accepts: write 1.11.4 or a constraint such as ~> 1.11.0`);
+  }
+}
+
+function checkTags(where: string, tags: Readonly<Record<string, string>>): void {
+  for (const [key, value] of Object.entries(tags)) {
+    if (RESERVED_TAGS.includes(key)) {
+      fail(`${where}.${key}: the program sets the tag ${show(key)} itself; use another key`);
+    }
+    for (const part of [key, value]) {
+      if (!TAG.test(part)) {
+        fail(
+          `${where}.${key}: ${show(part)} is not a valid tag: use 1 to 128 letters, digits, "_", "-", "." or ":"`,
+        );
+      }
+    }
+  }
+}
+
+function checkVcs(vcs: VcsConfig): VcsSource {
+  const key = CODE_SOURCE_KEYS.vcs;
+  if (!REPOSITORY.test(vcs.repository)) {
+    fail(`${key}.repository ${show(vcs.repository)} must be <organization>/<repository>, e.g. acme/infrastructure`);
+  }
+  if (vcs.oauthTokenId !== undefined && vcs.githubAppInstallationId !== undefined) {
+    fail(`${key} sets both oauthTokenId and githubAppInstallationId: keep exactly one VCS credential`);
+  }
+  if (vcs.oauthTokenId === undefined && vcs.githubAppInstallationId === undefined) {
+    fail(`${key} has no VCS credential: set oauthTokenId (ot-...) or githubAppInstallationId (ghain-...)`);
+  }
+  return {
+    repository: vcs.repository,
+    branch: vcs.branch,
+    oauthTokenId: vcs.oauthTokenId,
+    githubAppInstallationId: vcs.githubAppInstallationId,
+    ingressSubmodules: vcs.ingressSubmodules ?? false,
+    sharedDirectories: (vcs.sharedDirectories ?? []).map((d) => normalDirectory(`${key}.sharedDirectories`, d)),
+  };
+}
+
+function checkProject(settings: StackSettings): ProjectPlacement | undefined {
+  const project = settings.source.project;
+  const key = CODE_SOURCE_KEYS.project;
+  if (project === undefined) return undefined;
+  if ("id" in project) {
+    if (!PROJECT_ID.test(project.id)) fail(`${key}.id ${show(project.id)} is not a project id: it looks like prj-...`);
+    return { id: project.id };
+  }
+  if (project.name.length < 3 || project.name.length > 40 || !PROJECT_NAME.test(project.name)) {
+    fail(
+      `${key}.name ${show(project.name)} is not a name TFC accepts: 3 to 40 letters, digits, "_", "-" and inner spaces`,
+    );
+  }
+  return { create: project.name };
+}
+
+/** The directory template of a layer, with its placeholders checked. */
+function directoryOf(layer: LayerConfig, key: string): string {
+  const where = `${KEYS.layers}: layer ${show(layer.name)}`;
+  const own = layer.source.workspaces[key]?.directory;
+  if (own !== undefined) return normalDirectory(`${where} workspace ${show(key)} directory`, own);
+  const template = layer.source.directory ?? DEFAULT_DIRECTORY_TEMPLATE;
+  const unknown = /\{(?!layer\}|workspace\})[^}]*\}/.exec(template)?.[0];
+  if (unknown !== undefined) {
+    fail(`${where} directory ${show(template)} has the unknown placeholder ${unknown}: use {layer} and {workspace}`);
+  }
+  const filled = template.replaceAll("{layer}", layer.name).replaceAll("{workspace}", key);
+  return normalDirectory(`${where} directory`, filled);
+}
+
+export interface CodeSource {
+  readonly vcs?: VcsSource;
+  readonly project?: ProjectPlacement;
+  readonly byWorkspace: ReadonlyMap<string, WorkspaceSource>;
+}
+
+/** Checks the code-source settings and derives every workspace's source. */
+export function deriveCodeSource(settings: StackSettings): CodeSource {
+  const vcs = settings.source.vcs ? checkVcs(settings.source.vcs) : undefined;
+  const project = checkProject(settings);
+  checkVersion(CODE_SOURCE_KEYS.terraformVersion, settings.source.terraformVersion);
+  checkTags(CODE_SOURCE_KEYS.tags, settings.source.tags);
+  const byWorkspace = new Map<string, WorkspaceSource>();
+  const ownerOfDirectory = new Map<string, string>();
+  for (const layer of settings.layers) {
+    const where = `${KEYS.layers}: layer ${show(layer.name)}`;
+    checkVersion(`${where} terraformVersion`, layer.source.terraformVersion);
+    checkTags(`${where} tags`, layer.source.tags);
+    for (const key of layer.workspaces) {
+      const own = layer.source.workspaces[key] ?? {};
+      checkVersion(`${where} workspace ${show(key)} terraformVersion`, own.terraformVersion);
+      const directory = directoryOf(layer, key);
+      const other = ownerOfDirectory.get(directory);
+      if (other !== undefined && !settings.source.allowSharedDirectories) {
+        fail(
+          `${where}: workspaces ${show(other)} and ${show(key)} both plan directory ${show(directory)}: give each its own directory, or set ${CODE_SOURCE_KEYS.allowSharedDirectories}: true if they plan the same code on purpose`,
+        );
+      }
+      ownerOfDirectory.set(directory, key);
+      for (const shared of vcs?.sharedDirectories ?? []) {
+        if (directory === shared || directory.startsWith(`${shared}/`) || shared === "") {
+          fail(
+            `${CODE_SOURCE_KEYS.vcs}.sharedDirectories ${show(shared)} holds the directory of workspace ${show(key)} (${show(directory)}): a commit there would re-plan every workspace; list only shared modules`,
+          );
+        }
+      }
+      const glob = (dir: string) => (dir === "" ? "/**/*" : `/${dir}/**/*`);
+      byWorkspace.set(key, {
+        directory,
+        terraformVersion: own.terraformVersion ?? layer.source.terraformVersion ?? settings.source.terraformVersion,
+        ...(vcs ? { triggerPatterns: [glob(directory), ...vcs.sharedDirectories.map(glob)] } : {}),
+        tags: {
+          layer: layer.name,
+          environment: settings.environment,
+          [MANAGED_TAG.key]: MANAGED_TAG.value,
+          ...settings.source.tags,
+          ...layer.source.tags,
+        },
+      });
+    }
+  }
+  return { vcs, project, byWorkspace };
+}
