@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
-import { settingsName } from "../topology/names";
 import type { VcsSource } from "../topology/codeSource";
+import { settingsName } from "../topology/names";
 import type { TriggerEdge, WorkspaceNode } from "../topology/topology";
 
 export interface LayerArgs {

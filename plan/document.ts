@@ -2,6 +2,7 @@
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
+import { commitRuns, exampleCommits } from "../topology/commits";
 import { remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 
@@ -32,6 +33,14 @@ export interface PlanCascade {
   readonly waitsForApproval: boolean;
 }
 
+/** What one commit sets off: VCS runs, then trigger runs, and the workspaces that get both. */
+export interface PlanCommit {
+  readonly touched: string[];
+  readonly vcsRuns: string[];
+  readonly triggerRuns: Record<string, number | string>;
+  readonly duplicates: { workspace: string; vcsRuns: 1; triggerRuns: number | string }[];
+}
+
 export interface PlanDocument {
   readonly stack: string;
   readonly organization: string;
@@ -41,6 +50,8 @@ export interface PlanDocument {
   readonly outputs: Record<string, unknown>;
   readonly graph: { readonly edges: { upstream: string; downstream: string }[]; readonly mermaid: string };
   readonly cascade: PlanCascade[];
+  /** With a VCS connection: what a commit in each workspace's directory and each shared one sets off. */
+  readonly commits: PlanCommit[];
   readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
   readonly advice: string[];
 }
@@ -188,6 +199,19 @@ export function buildPlan(stack: string, topology: Topology, run: ProgramRun): P
       mermaid: mermaid(topology),
     },
     cascade,
+    commits: exampleCommits(topology).map((touched) => {
+      const c = commitRuns(topology, touched, simulator);
+      return {
+        touched: [...c.touched],
+        vcsRuns: names(c.vcsRuns),
+        triggerRuns: Object.fromEntries([...c.triggerRuns].map(([k, n]) => [nameOf(k), countToJson(n)])),
+        duplicates: c.duplicates.map((k) => ({
+          workspace: nameOf(k),
+          vcsRuns: 1 as const,
+          triggerRuns: countToJson(c.triggerRuns.get(k)!),
+        })),
+      };
+    }),
     remoteState: remoteStateReads(topology),
     advice: findImpliedDependencies(topology).map(describeImpliedDependency),
   };

@@ -1,5 +1,5 @@
 // Renders a plan document as text for a pull request: resources, graph, cascade, advice.
-import type { PlanCascade, PlanDocument, PlanResource } from "./document";
+import type { PlanCascade, PlanCommit, PlanDocument, PlanResource } from "./document";
 
 function formatValue(value: unknown): string {
   return JSON.stringify(value);
@@ -45,6 +45,29 @@ function cascadeLines(c: PlanCascade, autoApply: boolean): string[] {
   return lines;
 }
 
+function commitLines(c: PlanCommit): string[] {
+  const where = c.touched.map((d) => (d === "" ? "the repository root" : `${d}/`)).join(", ");
+  const triggered = Object.entries(c.triggerRuns).map(([ws, n]) => `${ws} (${plural(n, "run")})`);
+  const lines = [
+    `A commit that changes files in ${where}:`,
+    `  VCS queues:          ${c.vcsRuns.length ? c.vcsRuns.join(", ") : "nothing"}`,
+    `  run triggers queue:  ${triggered.length ? `${triggered.join(", ")}, as those applies succeed` : "nothing"}`,
+  ];
+  for (const d of c.duplicates) {
+    lines.push(
+      `  duplicate: ${d.workspace} runs ${d.vcsRuns} + ${d.triggerRuns} times for this one commit (its own VCS run, then ${plural(d.triggerRuns, "run")} queued by upstream applies)`,
+    );
+  }
+  if (c.duplicates.length) {
+    lines.push(
+      "  TFC does not merge them. To avoid them: change upstream and downstream code in separate commits, upstream",
+      "  first; for shared modules, publish versioned modules and bump the version layer by layer",
+    );
+  }
+  lines.push("");
+  return lines;
+}
+
 export function renderText(plan: PlanDocument): string {
   const out: string[] = [];
   out.push(
@@ -74,6 +97,16 @@ export function renderText(plan: PlanDocument): string {
     "",
   );
   for (const c of plan.cascade) out.push(...cascadeLines(c, plan.autoApply));
+  if (plan.commits.length) {
+    out.push(
+      "## Commits",
+      "",
+      "What a commit sets off in this VCS-connected stack: file triggers queue runs in the workspaces",
+      "whose directory (or a shared one) changed, then their applies queue runs downstream.",
+      "",
+    );
+    for (const c of plan.commits) out.push(...commitLines(c));
+  }
   out.push("## Reading upstream state", "");
   if (plan.remoteState.length === 0) out.push("No workspace reads another's state.", "");
   for (const ws of plan.remoteState) {

@@ -9,7 +9,8 @@ import { PROJECT_DIR, type StackFile, stackFromValues } from "../offline/stackFi
 
 export interface LayerFixture {
   name: string;
-  workspaces: string[];
+  /** Names, or objects that give a workspace its own directory or Terraform version. */
+  workspaces: (string | { name: string; directory?: string; terraformVersion?: string })[];
   dependsOn?: string[];
   [extra: string]: unknown;
 }

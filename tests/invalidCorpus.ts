@@ -2,6 +2,7 @@
 // comment lines: `# expect: <message>` (the program's, required); `# first: cli|program|plan`
 // (required: who refuses it first under `pulumi preview`; plan means the CLI and the program
 // accept it and only the offline plan refuses it) with `# cli: <message>` when the CLI does;
+// `# schema: refuses` when stack.schema.json (what editors check) already refuses it;
 // optionally `# only: plan|program` (which offline path can check it) with `# why: <reason>`,
 // and `# decrypted: <key>=<value>` for what the CLI would decrypt.
 import * as fs from "node:fs";
@@ -17,6 +18,8 @@ export interface InvalidCase {
   readonly expect: string;
   readonly first: "cli" | "program" | "plan";
   readonly cli?: string;
+  /** Whether the JSON Schema of stack files refuses it. */
+  readonly schemaRefuses: boolean;
   readonly only?: "plan" | "program";
   readonly why?: string;
   readonly decrypted: Record<string, string>;
@@ -44,6 +47,7 @@ export function loadCorpus(): InvalidCase[] {
         expect: header("expect")[0],
         first: header("first")[0] as InvalidCase["first"],
         cli: header("cli")[0],
+        schemaRefuses: header("schema")[0] === "refuses",
         only,
         why: header("why")[0],
         decrypted,

@@ -62,7 +62,9 @@ function normalDirectory(where: string, directory: string): string {
 
 function checkVersion(where: string, version: string | undefined): void {
   if (version !== undefined && !TERRAFORM_VERSION.test(version)) {
-    fail(`${where} ${show(version)} is not a Terraform version TFC accepts: write 1.11.4 or a constraint such as ~> 1.11.0`);
+    fail(
+      `${where} ${show(version)} is not a Terraform version TFC accepts: write 1.11.4 or a constraint such as ~> 1.11.0`,
+    );
   }
 }
 
@@ -73,9 +75,7 @@ function checkTags(where: string, tags: Readonly<Record<string, string>>): void 
     }
     for (const part of [key, value]) {
       if (!TAG.test(part)) {
-        fail(
-          `${where}.${key}: ${show(part)} is not a valid tag: use 1 to 128 letters, digits, "_", "-", "." or ":"`,
-        );
+        fail(`${where}.${key}: ${show(part)} is not a valid tag: use 1 to 128 letters, digits, "_", "-", "." or ":"`);
       }
     }
   }

@@ -48,11 +48,11 @@ export interface StackSettings {
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
 export const NAME = /^[A-Za-z0-9_-]+$/;
 const NAME_RULE = 'use only letters, digits, "-" and "_"';
-const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-const tfcName = z.string().regex(NAME, { error: NAME_RULE }).min(1, { error: "must not be empty" });
+export const tfcName = z.string().regex(NAME, { error: NAME_RULE }).min(1, { error: "must not be empty" });
 
-const layerSchema = z.strictObject({
+export const layerSchema = z.strictObject({
   name: tfcName,
   // Each entry is a name or {name, directory, terraformVersion}: checked one by one below.
   workspaces: z.array(z.unknown()).min(1, { error: "must list at least one workspace" }),
@@ -64,7 +64,7 @@ const layerSchema = z.strictObject({
   ...layerSourceFields,
 });
 const LAYER_KEYS = Object.keys(layerSchema.shape);
-const workspaceObjectSchema = workspaceEntrySchema.extend({ name: tfcName });
+export const workspaceObjectSchema = workspaceEntrySchema.extend({ name: tfcName });
 
 const layersSchema = z.array(layerSchema).min(1, { error: "must list at least one layer" });
 

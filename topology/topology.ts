@@ -3,8 +3,8 @@
 // least-privilege remote-state consumers. Every graph rule lives here, checked before any
 // resource is registered.
 
-import { closest } from "./configValues";
 import { deriveCodeSource, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
+import { closest } from "./configValues";
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";

@@ -1,0 +1,56 @@
+// What one commit sets off in a VCS-connected stack, simulated on the topology: the runs VCS
+// queues (workspaces whose trigger patterns match a changed file), then the runs their applies
+// queue through run triggers. A workspace that gets both, for the same commit, runs twice or
+// more: TFC does not merge them (a top complaint of its users).
+import { CascadeSimulator } from "./cascade";
+import type { Topology } from "./topology";
+
+export interface CommitRuns {
+  /** The directories the commit changes files in. */
+  readonly touched: readonly string[];
+  /** Workspace keys where VCS queues a run, in topology order. */
+  readonly vcsRuns: readonly string[];
+  /** Runs queued by run triggers, per workspace key, if every VCS run applies with changes. */
+  readonly triggerRuns: ReadonlyMap<string, bigint>;
+  /** Workspace keys that get a VCS run and trigger runs for the same commit. */
+  readonly duplicates: readonly string[];
+}
+
+const inside = (path: string, directory: string) =>
+  directory === "" || path === directory || path.startsWith(`${directory}/`);
+
+/** Whether a change in `touched` matches a workspace's trigger patterns (its directory, shared ones). */
+function queuesVcsRun(touched: string, directory: string, shared: readonly string[]): boolean {
+  return inside(touched, directory) || shared.some((s) => inside(touched, s));
+}
+
+/** The runs one commit that changes files in `touched` sets off; none without a VCS connection. */
+export function commitRuns(
+  topology: Topology,
+  touched: readonly string[],
+  simulator = new CascadeSimulator(topology),
+): CommitRuns {
+  const shared = topology.vcs?.sharedDirectories ?? [];
+  const vcsRuns = topology.vcs
+    ? topology.workspaces
+        .filter((w) => touched.some((t) => queuesVcsRun(t, w.source.directory, shared)))
+        .map((w) => w.key)
+    : [];
+  const triggerRuns = new Map<string, bigint>();
+  for (const source of vcsRuns) {
+    for (const [key, runs] of simulator.simulate(source).runsByWorkspace) {
+      triggerRuns.set(key, (triggerRuns.get(key) ?? 0n) + runs);
+    }
+  }
+  const ordered = new Map(
+    topology.workspaces.filter((w) => triggerRuns.has(w.key)).map((w) => [w.key, triggerRuns.get(w.key)!]),
+  );
+  return { touched, vcsRuns, triggerRuns: ordered, duplicates: vcsRuns.filter((key) => ordered.has(key)) };
+}
+
+/** The commits worth showing a reviewer: one per workspace directory, one per shared directory. */
+export function exampleCommits(topology: Topology): string[][] {
+  if (!topology.vcs) return [];
+  const directories = [...new Set(topology.workspaces.map((w) => w.source.directory))];
+  return [...directories, ...topology.vcs.sharedDirectories].map((d) => [d]);
+}

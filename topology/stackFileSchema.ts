@@ -1,0 +1,53 @@
+// The JSON Schema of a stack file (Pulumi.<stack>.yaml), generated from the zod schemas the
+// program validates with, so that editors check a stack file as it is typed. It holds what a
+// schema can say (keys, types, names, shapes); rules between fields and across layers stay in
+// the program, which gives them one-line messages.
+import { z } from "zod";
+import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
+import { KEYS } from "./keys";
+import { ENV_VAR_NAME, layerSchema, tfcName, workspaceObjectSchema } from "./stackConfig";
+
+const encrypted = z
+  .strictObject({ secure: z.string() })
+  .meta({ description: "An encrypted value: set it with `pulumi config set --secret`." });
+
+const described = <T extends z.ZodType>(schema: T, description: string) => schema.meta({ description });
+
+/** The stack file: its config keys, each as the program reads it, and the CLI's own entries. */
+export const stackFileSchema = z.strictObject({
+  config: z
+    .strictObject({
+      [KEYS.organization]: described(tfcName, "The one organization every resource lives in."),
+      "tfe:hostname": described(z.string(), "Terraform Enterprise host; app.terraform.io when unset."),
+      "tfe:token": encrypted,
+      [KEYS.environment]: described(tfcName, "Suffix of every workspace name."),
+      [KEYS.autoApply]: described(z.boolean(), "Whether runs, also those queued by run triggers, apply by themselves."),
+      [KEYS.protect]: described(z.boolean(), "Protect every workspace from deletion by Pulumi."),
+      [KEYS.layers]: described(
+        z.array(layerSchema.extend({ workspaces: z.array(z.union([tfcName, workspaceObjectSchema])).min(1) })).min(1),
+        "The layers, upstreams first or in any order.",
+      ),
+      [KEYS.sharedCredentials]: described(
+        z.record(z.string().regex(ENV_VAR_NAME), encrypted),
+        "Environment variables shared with every workspace through one variable set.",
+      ),
+      [KEYS.approvalWebhookUrl]: encrypted,
+      [KEYS.vcs]: described(vcsSchema, "The repository every workspace plans from."),
+      [KEYS.terraformVersion]: described(z.string(), "An exact version or a constraint, e.g. ~> 1.11.0."),
+      [KEYS.project]: described(projectSchema, "The TFC project: {name} to create one, {id} for an existing one."),
+      [KEYS.tags]: described(tagsSchema, "Key-value tags added to every workspace."),
+      [KEYS.allowSharedDirectories]: described(z.boolean(), "Let two workspaces plan one directory."),
+    })
+    .partial()
+    .required({ [KEYS.organization]: true, [KEYS.environment]: true, [KEYS.layers]: true }),
+  encryptionsalt: z.string().optional(),
+  secretsprovider: z.string().optional(),
+  encryptedkey: z.string().optional(),
+  environment: z.unknown().optional(),
+});
+
+/** The committed stack.schema.json, as text. */
+export function stackFileJsonSchema(): string {
+  const schema = z.toJSONSchema(stackFileSchema, { target: "draft-7", io: "input" });
+  return `${JSON.stringify({ ...schema, title: "tfc-layers stack file" }, null, 2)}\n`;
+}
