@@ -6,8 +6,6 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type * as pulumi from "@pulumi/pulumi";
-import type * as tfe from "@pulumi/tfe";
 
 const DEFINED_OUTPUTS: Record<string, string[]> = {
   notificationConfiguration: ["destinationType", "emailAddresses", "emailUserIds", "enabled", "name", "workspaceId"],
@@ -50,15 +48,6 @@ const DEFINED_OUTPUTS: Record<string, string[]> = {
   workspaceVariableSet: ["variableSetId", "workspaceId"],
   projectVariableSet: ["projectId", "variableSetId"],
 };
-
-// Also checked by the compiler in `npm test`: a wider declaration would not assign here.
-export function definedOutputs(ws: tfe.Workspace, settings: tfe.WorkspaceSettings, variable: tfe.Variable) {
-  const name: pulumi.Output<string> = ws.name;
-  const globalRemoteState: pulumi.Output<boolean> = settings.globalRemoteState;
-  const consumers: pulumi.Output<string[]> = ws.remoteStateConsumerIds;
-  const value: pulumi.Output<string> = variable.value;
-  return { name, globalRemoteState, consumers, value };
-}
 
 describe("SDK output types", () => {
   for (const [file, outputs] of Object.entries(DEFINED_OUTPUTS)) {
