@@ -5,6 +5,7 @@ import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { commitRuns, exampleCommits } from "../topology/commits";
 import { remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
+import type { Difference } from "./compare";
 
 export interface PlanResource {
   readonly type: string;
@@ -54,6 +55,8 @@ export interface PlanDocument {
   readonly commits: PlanCommit[];
   readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
   readonly advice: string[];
+  /** With --compare: where the other stack differs. */
+  readonly comparison?: { readonly stack: string; readonly differences: Difference[] };
 }
 
 export const SECRET_TEXT = "[secret]";

@@ -115,5 +115,12 @@ export function renderText(plan: PlanDocument): string {
   }
   out.push("## Advice", "");
   out.push(...(plan.advice.length ? plan.advice.map((a) => `- ${a}`) : ["None: no dependency is implied by another."]));
+  if (plan.comparison) {
+    const { stack, differences } = plan.comparison;
+    out.push("", `## Compared with ${stack}`, "");
+    if (differences.length === 0) out.push(`No difference in organization, approvals, code source or project.`);
+    const width = Math.max(...differences.map((d) => d.what.length), 0);
+    for (const d of differences) out.push(`- ${d.what.padEnd(width)}  ${plan.stack}: ${d.here}  ${stack}: ${d.there}`);
+  }
   return `${out.join("\n")}\n`;
 }

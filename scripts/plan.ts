@@ -1,9 +1,11 @@
-// npm run plan -- <stack> [--json]: what the stack will create, its trigger graph and the run
-// cascade, offline (Pulumi mocks, no credentials, no network).
+// npm run plan -- <stack> [--json] [--compare <other stack>]: what the stack will create, its
+// trigger graph and the run cascade, offline (Pulumi mocks, no credentials, no network).
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { PulumiCliError } from "../offline/cliConfig";
 import { runStack } from "../offline/runStack";
-import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
+import { loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
+import { compareStacks } from "../plan/compare";
 import { buildPlan, type PlanDocument } from "../plan/document";
 import { renderText } from "../plan/text";
 import { StackConfigError } from "../topology/errors";
@@ -14,9 +16,9 @@ import { buildTopology } from "../topology/topology";
  * Plans `stack` from the stack files in `dir`; throws the CLI's error where `pulumi preview`
  * would stop before the program, else the program's StackConfigError on bad input.
  */
-export async function planStack(dir: string, stack: string): Promise<PlanDocument> {
+export async function planStack(dir: string, stack: string, compareWith?: string): Promise<PlanDocument> {
   const stackFile = loadStackFile(dir, stack);
-  const topology = buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
+  const topology = topologyOf(stackFile);
   // The program sees a key as secret when any part of it is; the file shows each entry.
   const [plain] = stackFile.plainTextSecrets ?? [];
   if (plain !== undefined) {
@@ -25,18 +27,37 @@ export async function planStack(dir: string, stack: string): Promise<PlanDocumen
   // The plan reports config errors by message only, so it spares the runtime's stack traces.
   const run = await runStack(stackFile, { stackTraces: false });
   if (run.error) throw run.error;
-  return buildPlan(stack, topology, run);
+  const plan = buildPlan(stack, topology, run);
+  if (compareWith === undefined) return plan;
+  const other = topologyOf(loadStackFile(dir, compareWith));
+  return { ...plan, comparison: { stack: compareWith, differences: compareStacks(topology, other) } };
 }
 
+function topologyOf(stackFile: StackFile) {
+  return buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
+}
+
+const USAGE =
+  "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
+
+const parse = (argv: readonly string[]) =>
+  parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, dir: { type: "string" }, compare: { type: "string" } },
+  });
+
 export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<{ code: number; out: string }> {
-  const json = argv.includes("--json");
-  const dirFlag = argv.find((a) => a.startsWith("--dir="));
-  const stacks = argv.filter((a) => !a.startsWith("--"));
-  if (stacks.length !== 1 || argv.some((a) => a.startsWith("--") && a !== "--json" && a !== dirFlag)) {
-    return { code: 2, out: "usage: npm run plan -- <stack> [--json] [--dir=<folder with Pulumi.<stack>.yaml>]\n" };
-  }
+  let args: ReturnType<typeof parse>;
   try {
-    const plan = await planStack(dirFlag ? path.resolve(dirFlag.slice("--dir=".length)) : dir, stacks[0]);
+    args = parse(argv);
+  } catch {
+    return { code: 2, out: USAGE };
+  }
+  if (args.positionals.length !== 1) return { code: 2, out: USAGE };
+  const { json, dir: dirFlag, compare } = args.values;
+  try {
+    const plan = await planStack(dirFlag ? path.resolve(dirFlag) : dir, args.positionals[0], compare);
     return { code: 0, out: json ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan) };
   } catch (err) {
     if (err instanceof StackConfigError || err instanceof PulumiCliError) {

@@ -116,6 +116,27 @@ describe("npm run plan", () => {
     );
   });
 
+  it("--compare shows where dev and prod differ: approvals, branch, project, Terraform versions", async () => {
+    const { code, out } = await main(["dev", "--compare", "prod"]);
+    assert.equal(code, 0, out);
+    const section = out.slice(out.indexOf("## Compared with prod"));
+    assert.match(section, /- autoApply +dev: true {2}prod: false\n/);
+    assert.match(section, /- branch +dev: main {2}prod: release\n/);
+    assert.match(
+      section,
+      /- project +dev: layers-dev \(created by the stack\) {2}prod: layers-prod \(created by the stack\)\n/,
+    );
+    assert.match(section, /- network-a\.terraformVersion +dev: ~> 1\.11\.0 {2}prod: 1\.11\.4\n/);
+    const json = JSON.parse((await main(["dev", "--compare", "dev", "--json"])).out);
+    assert.deepEqual(json.comparison, { stack: "dev", differences: [] });
+  });
+
+  it("refuses unknown flags with the usage line", async () => {
+    const { code, out } = await main(["dev", "--bogus"]);
+    assert.equal(code, 2);
+    assert.match(out, /^usage: npm run plan -- <stack>/);
+  });
+
   it("an unknown stack lists the stacks that exist", async () => {
     const { code, out } = await main(["staging"]);
     assert.equal(code, 1);
