@@ -201,6 +201,25 @@ async function benchLanguageHost(): Promise<LanguageHostResult> {
   return { typeCheckedMs, transpileOnlyMs, typeCheckShare: (typeCheckedMs - transpileOnlyMs) / typeCheckedMs };
 }
 
+/** Resources the program creates, one create call each, with credentials attached per workspace or once to a project. */
+interface AttachmentResult {
+  workspaces: number;
+  perWorkspace: { resources: number; attachments: number };
+  onProject: { resources: number; attachments: number };
+}
+
+async function benchAttachments(size: number): Promise<AttachmentResult> {
+  const count = async (project: boolean) => {
+    const { config, secretKeys } = generatedConfig(generateLayers(size), { project });
+    const run = await runStack({ stack: `attach-${size}`, config, secretKeys }, { stackTraces: false });
+    if (run.error) throw run.error;
+    const custom = run.resources.filter((r) => r.custom);
+    const attachments = custom.filter((r) => /VariableSet:(Workspace|Project)VariableSet$/.test(r.type)).length;
+    return { resources: custom.length, attachments };
+  };
+  return { workspaces: size, perWorkspace: await count(false), onProject: await count(true) };
+}
+
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
 function table(results: SizeResult[]): string {
@@ -250,9 +269,18 @@ async function main(): Promise<void> {
   }
   process.stderr.write(`benchmarking pulumi preview of dev through the language host (${RUNS} runs each)...\n`);
   const languageHost = await benchLanguageHost();
+  const attachments: AttachmentResult[] = [];
+  for (const size of SIZES) attachments.push(await benchAttachments(size));
   const checks = targets(results);
   const report = [
     table(results),
+    "",
+    "| workspaces | create calls, credentials per workspace (attachments) | create calls, credentials on the project (attachments) |",
+    "|---|---|---|",
+    ...attachments.map(
+      (a) =>
+        `| ${a.workspaces} | ${a.perWorkspace.resources} (${a.perWorkspace.attachments}) | ${a.onProject.resources} (${a.onProject.attachments}) |`,
+    ),
     "",
     "| pulumi preview of dev, language host | ms |",
     "|---|---|",
@@ -267,7 +295,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`);
   const out = path.join(__dirname, "results.json");
   const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
-  fs.writeFileSync(out, `${JSON.stringify({ machine, results, languageHost, targets: checks }, null, 2)}\n`);
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ machine, results, languageHost, attachments, targets: checks }, null, 2)}\n`,
+  );
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }
 

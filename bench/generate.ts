@@ -40,7 +40,10 @@ export function generateLayers(workspaceCount: number): GeneratedLayer[] {
 }
 
 /** The config the CLI would pass for a generated topology (its rules and defaults applied), with secrets set. */
-export function generatedConfig(layers: GeneratedLayer[]): { config: Record<string, string>; secretKeys: string[] } {
+export function generatedConfig(
+  layers: GeneratedLayer[],
+  options: { project?: boolean } = {},
+): { config: Record<string, string>; secretKeys: string[] } {
   // The "ciphertexts" here are the plain values, so decryption is the identity.
   const { config, secretKeys } = stackFromValues(
     "bench",
@@ -54,6 +57,7 @@ export function generatedConfig(layers: GeneratedLayer[]): { config: Record<stri
         AWS_SECRET_ACCESS_KEY: { secure: "bench-secret" },
       },
       [KEYS.approvalWebhookUrl]: { secure: "https://hooks.example.com/bench" },
+      ...(options.project ? { [KEYS.project]: { name: "bench-layers" } } : {}),
     },
     (ciphertext) => ciphertext,
   );
