@@ -86,6 +86,13 @@ function checkVcs(vcs: VcsConfig): VcsSource {
   if (!REPOSITORY.test(vcs.repository)) {
     fail(`${key}.repository ${show(vcs.repository)} must be <organization>/<repository>, e.g. acme/infrastructure`);
   }
+  for (const conflicting of ["tagsRegex", "triggerPrefixes"] as const) {
+    if (vcs[conflicting] !== undefined) {
+      fail(
+        `${key}.${conflicting} conflicts with the trigger patterns set for each workspace's directory (the provider refuses both): remove it; list shared folders in sharedDirectories instead`,
+      );
+    }
+  }
   if (vcs.oauthTokenId !== undefined && vcs.githubAppInstallationId !== undefined) {
     fail(`${key} sets both oauthTokenId and githubAppInstallationId: keep exactly one VCS credential`);
   }

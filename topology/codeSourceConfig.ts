@@ -38,6 +38,9 @@ export const vcsSchema = z.strictObject({
   ingressSubmodules: z.boolean().optional(),
   /** Folders (shared modules) whose changes re-plan every workspace. */
   sharedDirectories: z.array(z.string()).optional(),
+  /** Accepted only to be refused with the reason: they conflict with the trigger patterns. */
+  tagsRegex: z.string().optional(),
+  triggerPrefixes: z.array(z.string()).optional(),
 });
 export type VcsConfig = z.infer<typeof vcsSchema>;
 
