@@ -11,7 +11,7 @@ import { runStack } from "../offline/runStack";
 import { loadStackFile, NO_DECLARATIONS } from "../offline/stackFile";
 import { main } from "../scripts/plan";
 import { programResources } from "./fixtures";
-import { asDecrypted, CORPUS_DIR, loadCorpus, refusalRows, tableAfter, userSees } from "./invalidCorpus";
+import { asDecrypted, CORPUS_DIR, loadCorpus, refusalRows, refusalTable, tableAfter, userSees } from "./invalidCorpus";
 
 const corpus = loadCorpus();
 
@@ -57,7 +57,8 @@ describe("invalid stack corpus", () => {
 
   it("the README lists every refusal as the corpus records it: who refuses first and the line the user sees", () => {
     const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
-    assert.deepEqual(tableAfter(readme, "### Who refuses what"), refusalRows(corpus));
+    const rows = refusalRows(corpus);
+    assert.deepEqual(tableAfter(readme, "### Who refuses what"), rows, `paste into README.md:\n${refusalTable(rows)}`);
   });
 
   it("every message is one line", () => {

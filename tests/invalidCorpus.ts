@@ -73,6 +73,14 @@ export function refusalRows(cases: readonly InvalidCase[]): RefusalRow[] {
   return cases.map((c) => ({ file: c.name, refusedBy: REFUSED_BY[c.first], userSees: userSees(c) }));
 }
 
+/** The rows as a markdown table, for pasting into the README. */
+export function refusalTable(rows: readonly RefusalRow[]): string {
+  const line = (r: RefusalRow) => `| \`${r.file}\` | ${r.refusedBy} | \`\` ${r.userSees} \`\` |`;
+  return ["| stack file | refused first by | what the user sees |", "| --- | --- | --- |", ...rows.map(line)].join(
+    "\n",
+  );
+}
+
 /** The rows of the markdown table that follows `heading` in `markdown`, code spans unwrapped. */
 export function tableAfter(markdown: string, heading: string): RefusalRow[] {
   const section = markdown.slice(markdown.indexOf(heading));

@@ -3,6 +3,11 @@
 import type { z } from "zod";
 import { StackConfigError, show } from "./errors";
 
+/** A zod type name as a reader says it: "a list", "a map", "a string". */
+export function expectedType(expected: string): string {
+  return expected === "array" ? "a list" : expected === "object" || expected === "record" ? "a map" : `a ${expected}`;
+}
+
 /** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -71,7 +76,7 @@ function keyProblem(key: string, raw: unknown, issue: z.core.$ZodIssue, example:
   if (value === undefined && issue.code === "invalid_type") {
     return `${where} is missing: write it like ${example}`;
   }
-  return `${where} must be ${issue.code === "invalid_type" ? `a ${issue.expected}` : "like the example"}, got ${show(value)}: write it like ${example}`;
+  return `${where} must be ${issue.code === "invalid_type" ? expectedType(issue.expected) : "like the example"}, got ${show(value)}: write it like ${example}`;
 }
 
 export function readStructured<T>(
@@ -81,7 +86,11 @@ export function readStructured<T>(
   example: string,
 ): T | undefined {
   if (raw === undefined) return undefined;
-  const parsed = parseJson(key, raw, `written like ${example}`, "write it as YAML in the stack file");
+  // The CLI hands over maps and lists as JSON and a scalar as its text.
+  let parsed: unknown = raw;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {}
   const result = schema.safeParse(parsed);
   if (!result.success) throw new StackConfigError(keyProblem(key, parsed, result.error.issues[0], example));
   return result.data;

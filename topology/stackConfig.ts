@@ -11,7 +11,7 @@ import {
   type WorkspaceSourceConfig,
   workspaceEntrySchema,
 } from "./codeSourceConfig";
-import { closest, parseJson, pathText, readBoolean, valueAt } from "./configValues";
+import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
 import { StackConfigError, show } from "./errors";
 import { KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 
@@ -108,7 +108,7 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
       if (value === undefined) {
         return `${where}${ofLayer} is missing: every layer needs ${show(field)}`;
       }
-      const expected = issue.expected === "array" ? "a list" : `a ${issue.expected}`;
+      const expected = expectedType(issue.expected);
       const example = field === "workspaces" || field === "dependsOn" ? ` such as [${"network-a"}]` : "";
       return `${where}${ofLayer} must be ${expected}${example}, got ${show(value)}`;
     }
