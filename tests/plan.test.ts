@@ -42,6 +42,21 @@ describe("npm run plan", () => {
     assert.match(out, /data "terraform_remote_state" "platform-b" \{\n {2}backend = "remote"/);
   });
 
+  it("the README's sample of npm run plan -- dev is true: each of its lines is in the output, in order", async () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const marker = "````text\n";
+    const start = readme.indexOf(marker, readme.indexOf("A shortened sample of `npm run plan -- dev`")) + marker.length;
+    const sample = readme.slice(start, readme.indexOf("\n````", start)).split("\n");
+    const lines = (await main(["dev"])).out.split("\n");
+    let at = 0;
+    for (const line of sample.filter((l) => l.trim() !== "...")) {
+      const found = lines.indexOf(line, at);
+      assert.ok(found >= 0, `README sample line not in the output (or out of order): ${line}`);
+      at = found + 1;
+    }
+    assert.ok(sample.length > 40);
+  });
+
   it("is deterministic: the same stack file gives byte-identical output", async () => {
     const first = await main(["dev", "--json"]);
     const second = await main(["dev", "--json"]);
