@@ -10,9 +10,11 @@ import { type MockRun, runUnderMocks } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
 import { providerOutputs, runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
+import { DEFAULT_PLAN_OPTIONS } from "../plan/document";
 import { main as planCommand } from "../scripts/plan";
 import { CascadeSimulator } from "../topology/cascade";
 import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
+import { wallTime } from "../topology/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { baselineProgram, type FlatPlan } from "./baseline";
@@ -220,6 +222,29 @@ async function benchAttachments(size: number): Promise<AttachmentResult> {
   return { workspaces: size, perWorkspace: await count(false), onProject: await count(true) };
 }
 
+/** With the lifecycle on: how deep the resource dependencies go, against the layer depth. */
+interface LifecycleResult {
+  workspaces: number;
+  bootstrapWaves: number;
+  longestChain: number;
+  estimatedBootstrapMinutes: number;
+}
+
+async function benchLifecycle(size: number): Promise<LifecycleResult> {
+  const { config, secretKeys } = generatedConfig(generateLayers(size), { lifecycle: true });
+  const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
+  const run = await runStack({ stack: `lifecycle-${size}`, config, secretKeys }, { stackTraces: false });
+  if (run.error) throw run.error;
+  const waves = topology.lifecycle!.bootstrapWaves;
+  return {
+    workspaces: size,
+    bootstrapWaves: waves.length,
+    longestChain: longestChain(registered(run)),
+    estimatedBootstrapMinutes: wallTime(waves, DEFAULT_PLAN_OPTIONS.runMinutes, DEFAULT_PLAN_OPTIONS.concurrency)
+      .minutes,
+  };
+}
+
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
 function table(results: SizeResult[]): string {
@@ -272,6 +297,14 @@ async function main(): Promise<void> {
   const attachments: AttachmentResult[] = [];
   for (const size of SIZES) attachments.push(await benchAttachments(size));
   const checks = targets(results);
+  const lifecycles: LifecycleResult[] = [];
+  for (const size of SIZES) lifecycles.push(await benchLifecycle(size));
+  const chainOverDepth = new Set(lifecycles.map((l) => l.longestChain - l.bootstrapWaves));
+  checks.push({
+    target: "with the lifecycle, longest chain = bootstrap waves + the same constant at every size",
+    value: [...chainOverDepth].map((c) => `+${c}`).join(", "),
+    met: chainOverDepth.size === 1,
+  });
   const report = [
     table(results),
     "",
@@ -280,6 +313,12 @@ async function main(): Promise<void> {
     ...attachments.map(
       (a) =>
         `| ${a.workspaces} | ${a.perWorkspace.resources} (${a.perWorkspace.attachments}) | ${a.onProject.resources} (${a.onProject.attachments}) |`,
+    ),
+    "",
+    "| workspaces (lifecycle on) | bootstrap waves | longest dependency chain | estimated bootstrap, 5-minute runs one at a time |",
+    "|---|---|---|---|",
+    ...lifecycles.map(
+      (l) => `| ${l.workspaces} | ${l.bootstrapWaves} | ${l.longestChain} | ${l.estimatedBootstrapMinutes} min |`,
     ),
     "",
     "| pulumi preview of dev, language host | ms |",
@@ -297,7 +336,7 @@ async function main(): Promise<void> {
   const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ machine, results, languageHost, attachments, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, targets: checks }, null, 2)}\n`,
   );
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }

@@ -42,7 +42,7 @@ export function generateLayers(workspaceCount: number): GeneratedLayer[] {
 /** The config the CLI would pass for a generated topology (its rules and defaults applied), with secrets set. */
 export function generatedConfig(
   layers: GeneratedLayer[],
-  options: { project?: boolean } = {},
+  options: { project?: boolean; lifecycle?: boolean } = {},
 ): { config: Record<string, string>; secretKeys: string[] } {
   // The "ciphertexts" here are the plain values, so decryption is the identity.
   const { config, secretKeys } = stackFromValues(
@@ -58,6 +58,12 @@ export function generatedConfig(
       },
       [KEYS.approvalWebhookUrl]: { secure: "https://hooks.example.com/bench" },
       ...(options.project ? { [KEYS.project]: { name: "bench-layers" } } : {}),
+      ...(options.lifecycle
+        ? {
+            [KEYS.vcs]: { repository: "acme/bench", oauthTokenId: "ot-bench" },
+            [KEYS.lifecycle]: { applyOnCreate: true, destroyOnDelete: true, destroyProtected: true },
+          }
+        : {}),
     },
     (ciphertext) => ciphertext,
   );

@@ -4,6 +4,7 @@ import { CascadeSimulator, countToJson } from "../topology/cascade";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
 import { Layer } from "./layer";
+import { Lifecycle } from "./lifecycle";
 import { SharedCredentials } from "./sharedCredentials";
 
 /** Secret values the topology only knows by name. */
@@ -45,14 +46,13 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
   const ids = new Map([...workspaces].map(([key, ws]) => [key, ws.id]));
   const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
-  for (const layer of layers) {
-    layer.connect(ids);
-  }
+  const settings = new Map(layers.flatMap((layer) => [...layer.connect(ids)]));
   const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
 
   let variableSetId: pulumi.Output<string> | undefined;
+  let credentials: SharedCredentials | undefined;
   if (topology.credentialNames !== undefined) {
-    const credentials = new SharedCredentials(`shared-credentials-${topology.environment}`, {
+    credentials = new SharedCredentials(`shared-credentials-${topology.environment}`, {
       organization: topology.organization,
       variableSetName: `shared-credentials-${topology.environment}`,
       names: topology.credentialNames,
@@ -73,6 +73,18 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     });
     approvalHmacKey = notifications.hmacKey;
   }
+
+  // Triggers come last: with a lifecycle they wait for the first runs at both of their ends.
+  const runs = topology.lifecycle
+    ? new Lifecycle(`lifecycle-${topology.environment}`, {
+        plan: topology.lifecycle,
+        workspaces: topology.workspaces,
+        workspaceIds: ids,
+        settings,
+        credentials,
+      }).runs
+    : new Map<string, pulumi.Resource>();
+  for (const layer of layers) layer.link(ids, runs);
 
   const cascade = new CascadeSimulator(topology);
   return {

@@ -93,12 +93,13 @@ export class Layer extends pulumi.ComponentResource {
 
   /**
    * Adds each workspace's settings (execution mode, state shared with its direct dependents
-   * only) and the run triggers from its upstreams. Call once, after every layer exists.
+   * only). Call once, after every layer exists; returns them by workspace key.
    */
-  connect(ids: WorkspaceIds): void {
+  connect(ids: WorkspaceIds): Map<string, tfe.WorkspaceSettings> {
+    const settings = new Map<string, tfe.WorkspaceSettings>();
     for (const node of this.nodes) {
       const workspaceId = this.workspaces.get(node.key)!.id;
-      new tfe.WorkspaceSettings(
+      const workspaceSettings = new tfe.WorkspaceSettings(
         settingsName(node.name),
         {
           workspaceId,
@@ -112,12 +113,23 @@ export class Layer extends pulumi.ComponentResource {
           aliases: node.previous ? [this.aliasFor(settingsName(node.previous.name), node.previous.layer)] : [],
         },
       );
+      settings.set(node.key, workspaceSettings);
     }
+    return settings;
+  }
+
+  /**
+   * Adds the run triggers into this layer's workspaces. With a lifecycle, each trigger waits
+   * for the first runs at both ends (so no trigger queues a second first run) and goes away
+   * before either end's destroy run (a successful destroy apply would fire it).
+   */
+  link(ids: WorkspaceIds, runs: ReadonlyMap<string, pulumi.Resource>): void {
     for (const trigger of this.triggers) {
+      const ends = [runs.get(trigger.upstream), runs.get(trigger.downstream)].filter((r) => r !== undefined);
       new tfe.RunTrigger(
         trigger.name,
         { workspaceId: ids.get(trigger.downstream)!, sourceableId: ids.get(trigger.upstream)! },
-        { parent: this, aliases: trigger.formerName ? [{ name: trigger.formerName }] : [] },
+        { parent: this, aliases: trigger.formerName ? [{ name: trigger.formerName }] : [], dependsOn: ends },
       );
     }
     this.registerOutputs({

@@ -3,6 +3,7 @@ import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "
 import { describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { commitRuns, exampleCommits } from "../topology/commits";
+import { wallTime } from "../topology/lifecycle";
 import { remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 import type { Difference } from "./compare";
@@ -42,6 +43,26 @@ export interface PlanCommit {
   readonly duplicates: { workspace: string; vcsRuns: 1; triggerRuns: number | string }[];
 }
 
+/** With a lifecycle: first applies and destroy runs, wave by wave, and how long they take. */
+export interface PlanLifecycle {
+  readonly bootstrap: { wave: number; workspaces: string[] }[];
+  readonly teardown: { wave: number; workspaces: string[] }[];
+  readonly manualConfirm: boolean;
+  readonly runMinutes: number;
+  readonly concurrency: number;
+  /** Minutes for the bootstrap, and again for the teardown, approvals not counted. */
+  readonly minutes: number;
+  readonly longestChain: number;
+}
+
+/** Assumptions for estimating lifecycle wall time. */
+export interface PlanOptions {
+  readonly runMinutes: number;
+  readonly concurrency: number;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { runMinutes: 5, concurrency: 1 };
+
 export interface PlanDocument {
   readonly stack: string;
   readonly organization: string;
@@ -53,6 +74,7 @@ export interface PlanDocument {
   readonly cascade: PlanCascade[];
   /** With a VCS connection: what a commit in each workspace's directory and each shared one sets off. */
   readonly commits: PlanCommit[];
+  readonly lifecycle?: PlanLifecycle;
   readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
   readonly advice: string[];
   /** With --compare: where the other stack differs. */
@@ -82,6 +104,7 @@ const TYPE_ORDER = [
   "tfc-layers:components:Layer",
   "tfc-layers:components:SharedCredentials",
   "tfc-layers:components:ApprovalNotifications",
+  "tfc-layers:components:Lifecycle",
   "tfe:index/workspace:Workspace",
   "tfe:index/workspaceSettings:WorkspaceSettings",
   "tfe:index/runTrigger:RunTrigger",
@@ -90,6 +113,7 @@ const TYPE_ORDER = [
   "tfe:index/workspaceVariableSet:WorkspaceVariableSet",
   "random:index/randomPassword:RandomPassword",
   "tfe:index/notificationConfiguration:NotificationConfiguration",
+  "tfe:index/workspaceRun:WorkspaceRun",
 ];
 const rank = (type: string) => {
   const i = TYPE_ORDER.indexOf(type);
@@ -161,8 +185,28 @@ export function remoteStateReads(topology: Topology): PlanDocument["remoteState"
     }));
 }
 
+function lifecyclePlan(topology: Topology, options: PlanOptions): PlanLifecycle {
+  const lifecycle = topology.lifecycle!;
+  const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
+  const waves = lifecycle.bootstrapWaves.map((keys, i) => ({ wave: i + 1, workspaces: keys.map(nameOf) }));
+  const time = wallTime(lifecycle.bootstrapWaves, options.runMinutes, options.concurrency);
+  return {
+    bootstrap: lifecycle.applyOnCreate ? waves : [],
+    teardown: lifecycle.destroyOnDelete ? [...waves].reverse().map((w, i) => ({ ...w, wave: i + 1 })) : [],
+    manualConfirm: lifecycle.manualConfirm,
+    ...options,
+    minutes: time.minutes,
+    longestChain: time.longestChain,
+  };
+}
+
 /** Builds the plan document from the topology and what the program registered under mocks. */
-export function buildPlan(stack: string, topology: Topology, run: ProgramRun): PlanDocument {
+export function buildPlan(
+  stack: string,
+  topology: Topology,
+  run: ProgramRun,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+): PlanDocument {
   const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
   const names = (keys: readonly string[]) => keys.map(nameOf);
   const simulator = new CascadeSimulator(topology);
@@ -215,6 +259,7 @@ export function buildPlan(stack: string, topology: Topology, run: ProgramRun): P
         })),
       };
     }),
+    ...(topology.lifecycle ? { lifecycle: lifecyclePlan(topology, options) } : {}),
     remoteState: remoteStateReads(topology),
     advice: findImpliedDependencies(topology).map(describeImpliedDependency),
   };

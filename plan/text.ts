@@ -1,5 +1,5 @@
 // Renders a plan document as text for a pull request: resources, graph, cascade, advice.
-import type { PlanCascade, PlanCommit, PlanDocument, PlanResource } from "./document";
+import type { PlanCascade, PlanCommit, PlanDocument, PlanLifecycle, PlanResource } from "./document";
 
 function formatValue(value: unknown): string {
   return JSON.stringify(value);
@@ -68,6 +68,26 @@ function commitLines(c: PlanCommit): string[] {
   return lines;
 }
 
+function lifecycleLines(l: PlanLifecycle): string[] {
+  const lines = [
+    "## Lifecycle",
+    "",
+    `Estimated with runs of ${l.runMinutes} minutes, ${l.concurrency} at a time (--run-minutes, --concurrency):`,
+    `each pass takes about ${l.minutes} minutes over ${plural(l.longestChain, "wave")}${l.manualConfirm ? ", plus the time to approve each run" : ""}.`,
+    "",
+  ];
+  const waves = (title: string, list: PlanLifecycle["bootstrap"]) => {
+    lines.push(title);
+    for (const w of list) lines.push(`  wave ${w.wave}  ${w.workspaces.join(", ")}`);
+    lines.push("");
+  };
+  if (l.bootstrap.length)
+    waves("Bootstrap (pulumi up on a new environment: first applies, upstreams first):", l.bootstrap);
+  if (l.teardown.length)
+    waves("Teardown (pulumi destroy: destroy runs, dependents first, then the workspaces):", l.teardown);
+  return lines;
+}
+
 export function renderText(plan: PlanDocument): string {
   const out: string[] = [];
   out.push(
@@ -107,6 +127,7 @@ export function renderText(plan: PlanDocument): string {
     );
     for (const c of plan.commits) out.push(...commitLines(c));
   }
+  if (plan.lifecycle) out.push(...lifecycleLines(plan.lifecycle));
   out.push("## Reading upstream state", "");
   if (plan.remoteState.length === 0) out.push("No workspace reads another's state.", "");
   for (const ws of plan.remoteState) {

@@ -6,7 +6,7 @@ import { PulumiCliError } from "../offline/cliConfig";
 import { runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
-import { buildPlan, type PlanDocument } from "../plan/document";
+import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanDocument, type PlanOptions } from "../plan/document";
 import { renderText } from "../plan/text";
 import { StackConfigError } from "../topology/errors";
 import { plainTextSecret, readStackConfig } from "../topology/stackConfig";
@@ -16,7 +16,12 @@ import { buildTopology } from "../topology/topology";
  * Plans `stack` from the stack files in `dir`; throws the CLI's error where `pulumi preview`
  * would stop before the program, else the program's StackConfigError on bad input.
  */
-export async function planStack(dir: string, stack: string, compareWith?: string): Promise<PlanDocument> {
+export async function planStack(
+  dir: string,
+  stack: string,
+  compareWith?: string,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+): Promise<PlanDocument> {
   const stackFile = loadStackFile(dir, stack);
   const topology = topologyOf(stackFile);
   // The program sees a key as secret when any part of it is; the file shows each entry.
@@ -27,7 +32,7 @@ export async function planStack(dir: string, stack: string, compareWith?: string
   // The plan reports config errors by message only, so it spares the runtime's stack traces.
   const run = await runStack(stackFile, { stackTraces: false });
   if (run.error) throw run.error;
-  const plan = buildPlan(stack, topology, run);
+  const plan = buildPlan(stack, topology, run, options);
   if (compareWith === undefined) return plan;
   const other = topologyOf(loadStackFile(dir, compareWith));
   return { ...plan, comparison: { stack: compareWith, differences: compareStacks(topology, other) } };
@@ -38,13 +43,19 @@ function topologyOf(stackFile: StackFile) {
 }
 
 const USAGE =
-  "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
+  "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--run-minutes <n, default 5>] [--concurrency <n, default 1>] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
 
 const parse = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { json: { type: "boolean" }, dir: { type: "string" }, compare: { type: "string" } },
+    options: {
+      json: { type: "boolean" },
+      dir: { type: "string" },
+      compare: { type: "string" },
+      "run-minutes": { type: "string" },
+      concurrency: { type: "string" },
+    },
   });
 
 export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<{ code: number; out: string }> {
@@ -56,8 +67,14 @@ export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<
   }
   if (args.positionals.length !== 1) return { code: 2, out: USAGE };
   const { json, dir: dirFlag, compare } = args.values;
+  const positive = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Number(flag));
+  const options = {
+    runMinutes: positive(args.values["run-minutes"], DEFAULT_PLAN_OPTIONS.runMinutes),
+    concurrency: positive(args.values.concurrency, DEFAULT_PLAN_OPTIONS.concurrency),
+  };
+  if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) return { code: 2, out: USAGE };
   try {
-    const plan = await planStack(dirFlag ? path.resolve(dirFlag) : dir, args.positionals[0], compare);
+    const plan = await planStack(dirFlag ? path.resolve(dirFlag) : dir, args.positionals[0], compare, options);
     return { code: 0, out: json ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan) };
   } catch (err) {
     if (err instanceof StackConfigError || err instanceof PulumiCliError) {

@@ -1,5 +1,6 @@
 // Every stack key the program reads, in one place.
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
+import { LIFECYCLE_KEY } from "./lifecycleConfig";
 
 export const PROJECT = "tfc-layers";
 
@@ -12,6 +13,7 @@ export const KEYS = {
   sharedCredentials: `${PROJECT}:sharedCredentials`,
   approvalWebhookUrl: `${PROJECT}:approvalWebhookUrl`,
   ...CODE_SOURCE_KEYS,
+  lifecycle: LIFECYCLE_KEY,
 } as const;
 
 /** Keys whose values must never be written in the stack file in plain text. */

@@ -14,6 +14,7 @@ import {
 import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
 import { StackConfigError, show } from "./errors";
 import { KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
+import { type LifecycleConfig, readLifecycle } from "./lifecycleConfig";
 
 export type ExecutionMode = "remote" | "agent" | "local";
 
@@ -43,6 +44,8 @@ export interface StackSettings {
   readonly credentialNames?: readonly string[];
   readonly approvalWebhook: boolean;
   readonly source: StackSourceConfig;
+  /** Ordered bootstrap and teardown, when the stack opts in. */
+  readonly lifecycle?: LifecycleConfig;
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
@@ -255,5 +258,6 @@ export function readStackConfig(
     credentialNames: readCredentialNames(config[KEYS.sharedCredentials], isSecret(KEYS.sharedCredentials)),
     approvalWebhook: readWebhook(config[KEYS.approvalWebhookUrl], isSecret(KEYS.approvalWebhookUrl)),
     source: readSource(config),
+    lifecycle: readLifecycle(config[KEYS.lifecycle]),
   };
 }

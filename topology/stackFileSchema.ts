@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
 import { KEYS } from "./keys";
+import { lifecycleSchema } from "./lifecycleConfig";
 import { ENV_VAR_NAME, layerSchema, tfcName, workspaceObjectSchema } from "./stackConfig";
 
 const encrypted = z
@@ -37,6 +38,7 @@ export const stackFileSchema = z.strictObject({
       [KEYS.project]: described(projectSchema, "The TFC project: {name} to create one, {id} for an existing one."),
       [KEYS.tags]: described(tagsSchema, "Key-value tags added to every workspace."),
       [KEYS.allowSharedDirectories]: described(z.boolean(), "Let two workspaces plan one directory."),
+      [KEYS.lifecycle]: described(lifecycleSchema, "Ordered first applies and destroy runs, upstreams first."),
     })
     .partial()
     .required({ [KEYS.organization]: true, [KEYS.environment]: true, [KEYS.layers]: true }),

@@ -8,6 +8,7 @@ import { closest } from "./configValues";
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
+import { type LifecyclePlan, planLifecycle } from "./lifecycle";
 import { legacyTriggerName, triggerName, workspaceName } from "./names";
 import { type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
 
@@ -72,6 +73,8 @@ export interface Topology {
    * workspace takes them) instead of once per workspace.
    */
   readonly credentialsOnProject: boolean;
+  /** Ordered first applies and destroy runs, when the stack opts in. */
+  readonly lifecycle?: LifecyclePlan;
 }
 
 const fail = (message: string): never => {
@@ -258,6 +261,13 @@ export function buildTopology(settings: StackSettings): Topology {
   const legacy = edges.map((e) => legacyTriggerName(nameOf(e.upstream), nameOf(e.downstream)));
   const legacyCount = new Map<string, number>();
   for (const name of legacy) legacyCount.set(name, (legacyCount.get(name) ?? 0) + 1);
+  const lifecycle = planLifecycle(settings.lifecycle, {
+    hasVcs: source.vcs !== undefined,
+    autoApply: settings.autoApply,
+    protect: settings.protect || !settings.autoApply,
+    layers: settings.layers,
+    layerNodes: layers,
+  });
   const triggers: TriggerEdge[] = edges.map((e, i) => ({
     ...e,
     name: triggerName(nameOf(e.upstream), nameOf(e.downstream)),
@@ -278,6 +288,7 @@ export function buildTopology(settings: StackSettings): Topology {
     notifyApprovals: settings.approvalWebhook && !settings.autoApply,
     ...(source.vcs ? { vcs: source.vcs } : {}),
     ...(source.project ? { project: source.project } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
     credentialsOnProject:
       source.project !== undefined &&
       "create" in source.project &&

@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as tfe from "@pulumi/tfe";
+import type { LifecyclePlan } from "../topology/lifecycle";
+import type { WorkspaceNode } from "../topology/topology";
+
+export interface LifecycleArgs {
+  readonly plan: LifecyclePlan;
+  /** Every workspace, upstreams first. */
+  readonly workspaces: readonly WorkspaceNode[];
+  readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+  /** What each workspace's runs need to exist first: its settings, by key. */
+  readonly settings: ReadonlyMap<string, pulumi.Resource>;
+  /** What every run needs first: the shared credentials (their variables and attachments). */
+  readonly credentials?: pulumi.Resource;
+}
+
+/**
+ * One `tfe.WorkspaceRun` per workspace (HashiCorp's multispace pattern): its first apply starts
+ * once the workspace's settings and credentials exist and every upstream's first apply has
+ * finished; on delete, its destroy run goes before anything it depends on is deleted, so
+ * dependents are destroyed first and the variables are still there when it runs.
+ */
+export class Lifecycle extends pulumi.ComponentResource {
+  /** The run resource of each workspace, by key. */
+  readonly runs: ReadonlyMap<string, tfe.WorkspaceRun>;
+
+  constructor(name: string, args: LifecycleArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("tfc-layers:components:Lifecycle", name, {}, opts);
+    const { plan } = args;
+    const run = {
+      manualConfirm: plan.manualConfirm,
+      waitForRun: true,
+      retry: true,
+      retryAttempts: plan.retryAttempts,
+      retryBackoffMin: plan.retryBackoffMin,
+      retryBackoffMax: plan.retryBackoffMax,
+    };
+    const runs = new Map<string, tfe.WorkspaceRun>();
+    for (const node of args.workspaces) {
+      const upstreamRuns = node.upstreams.map((key) => runs.get(key)!);
+      runs.set(
+        node.key,
+        new tfe.WorkspaceRun(
+          `${name}-${node.name}`,
+          {
+            workspaceId: args.workspaceIds.get(node.key)!,
+            ...(plan.applyOnCreate ? { apply: run } : {}),
+            ...(plan.destroyOnDelete ? { destroy: run } : {}),
+          },
+          {
+            parent: this,
+            dependsOn: [args.settings.get(node.key)!, ...(args.credentials ? [args.credentials] : []), ...upstreamRuns],
+          },
+        ),
+      );
+    }
+    this.runs = runs;
+    this.registerOutputs({});
+  }
+}

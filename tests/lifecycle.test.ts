@@ -1,0 +1,216 @@
+// Ordered bootstrap and teardown, proven from what the program registers. The engine creates a
+// resource only after everything it depends on, and deletes it before everything it depends
+// on, so "X happens before Y" holds in every order the engine may choose exactly when one
+// depends, directly or through others, on the other.
+import * as assert from "node:assert/strict";
+import { longestChain } from "../bench/bench";
+import { generateLayers } from "../bench/generate";
+import type { MockRun } from "../offline/mockRuntime";
+import type { RegisteredResource } from "../offline/registrations";
+import { main as plan } from "../scripts/plan";
+import { wallTime } from "../topology/lifecycle";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology } from "../topology/topology";
+import { CREDENTIALS, deploy, type LayerFixture, SEED_LAYERS, type StackOptions, stackConfig } from "./fixtures";
+import { ofType } from "./mocks";
+
+const VCS = { repository: "acme/infra", oauthTokenId: "ot-abc" };
+const LIFECYCLE = { applyOnCreate: true, destroyOnDelete: true };
+const T = {
+  workspace: "tfe:index/workspace:Workspace",
+  settings: "tfe:index/workspaceSettings:WorkspaceSettings",
+  trigger: "tfe:index/runTrigger:RunTrigger",
+  run: "tfe:index/workspaceRun:WorkspaceRun",
+  variable: "tfe:index/variable:Variable",
+  attachment: "tfe:index/workspaceVariableSet:WorkspaceVariableSet",
+  projectAttachment: "tfe:index/projectVariableSet:ProjectVariableSet",
+};
+
+const withLifecycle = (options: StackOptions = {}, lifecycle: object = LIFECYCLE) =>
+  stackConfig({
+    credentials: CREDENTIALS,
+    ...options,
+    raw: { "tfc-layers:vcs": VCS, "tfc-layers:lifecycle": lifecycle, ...options.raw },
+  });
+
+/** Whether `from` depends on `to`, directly or through other registered resources. */
+function dependsOn(run: MockRun, from: RegisteredResource, to: RegisteredResource): boolean {
+  const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+  const seen = new Set<string>();
+  const stack = [...from.dependencies];
+  while (stack.length) {
+    const urn = stack.pop()!;
+    if (urn === to.urn) return true;
+    if (seen.has(urn)) continue;
+    seen.add(urn);
+    stack.push(...(byUrn.get(urn)?.dependencies ?? []));
+  }
+  return false;
+}
+
+/** The order the engine deletes in, as waves: a resource goes once nothing left depends on it. */
+function deletionWaves(resources: readonly RegisteredResource[]): string[][] {
+  const left = new Set(resources.map((r) => r.urn));
+  const waves: string[][] = [];
+  while (left.size) {
+    const needed = new Set(resources.filter((r) => left.has(r.urn)).flatMap((r) => r.dependencies));
+    const wave = [...left].filter((urn) => !needed.has(urn));
+    assert.ok(wave.length > 0, "a dependency cycle");
+    for (const urn of wave) left.delete(urn);
+    waves.push(wave);
+  }
+  return waves;
+}
+
+/** Every ordering rule of the lifecycle, checked on one run of the program. */
+function checkOrder(run: MockRun): void {
+  const workspaceId = (r: RegisteredResource) => String(r.inputs.workspaceId);
+  const byWorkspace = (type: string) => new Map(ofType(run, type).map((r) => [workspaceId(r), r]));
+  const runs = byWorkspace(T.run);
+  const settings = byWorkspace(T.settings);
+  const workspaces = new Map(ofType(run, T.workspace).map((w) => [w.id, w]));
+  const credentials = [...ofType(run, T.variable), ...ofType(run, T.attachment), ...ofType(run, T.projectAttachment)];
+  assert.ok(credentials.length > 0);
+  assert.equal(runs.size, workspaces.size);
+  const before = (a: RegisteredResource, b: RegisteredResource, rule: string) =>
+    assert.ok(dependsOn(run, a, b), `${rule}: ${a.name} must depend on ${b.name}`);
+
+  for (const [id, workspaceRun] of runs) {
+    // Bootstrap after, teardown before: its settings and the credentials.
+    before(workspaceRun, settings.get(id)!, "a first apply waits for the settings, which go after the destroy run");
+    for (const c of credentials) before(workspaceRun, c, "a run waits for the credentials, which go after it");
+    // The workspace itself goes last.
+    for (const own of [workspaceRun, settings.get(id)!]) before(own, workspaces.get(id)!, "the workspace goes last");
+  }
+  for (const trigger of ofType(run, T.trigger)) {
+    const up = runs.get(String(trigger.inputs.sourceableId))!;
+    const down = runs.get(workspaceId(trigger))!;
+    // Upstreams bootstrap first and are destroyed last.
+    before(down, up, "the downstream's first apply waits for the upstream's; its destroy goes first");
+    // A trigger appears after both first applies (no second first run) and goes before both destroys.
+    before(trigger, up, "a trigger waits for its source's first apply and goes before its destroy run");
+    before(trigger, down, "a trigger waits for its target's first apply and goes before its destroy run");
+    for (const end of [up, down]) before(trigger, workspaces.get(workspaceId(end))!, "the workspace goes last");
+  }
+}
+
+describe("lifecycle", () => {
+  const shapes: Record<string, LayerFixture[]> = {
+    "the committed layers (a diamond)": SEED_LAYERS,
+    "fan-out": [
+      { name: "network", workspaces: ["net"] },
+      { name: "apps", workspaces: ["a", "b", "c"], dependsOn: ["network"] },
+    ],
+    "fan-in": [
+      { name: "one", workspaces: ["x"] },
+      { name: "two", workspaces: ["y"] },
+      { name: "three", workspaces: ["z"] },
+      { name: "app", workspaces: ["app"], dependsOn: ["one", "two", "three"] },
+    ],
+    "a generated topology of 40 workspaces": generateLayers(40).map((layer) => ({ ...layer })),
+  };
+  for (const [shape, layers] of Object.entries(shapes)) {
+    it(`orders bootstrap and teardown: ${shape}`, async () => {
+      checkOrder(await deploy(withLifecycle({ layers })));
+    });
+  }
+
+  it("orders them too when the credentials attach to the project", async () => {
+    const run = await deploy(withLifecycle({ raw: { "tfc-layers:project": { name: "layers-dev" } } }));
+    assert.equal(ofType(run, T.projectAttachment).length, 1);
+    checkOrder(run);
+  });
+
+  it("deletes dependents' destroy runs first, and the workspaces after everything of theirs", async () => {
+    const run = await deploy(withLifecycle());
+    const waves = deletionWaves(run.resources.filter((r) => r.custom));
+    const waveOf = (type: string, name: string) =>
+      waves.findIndex((w) => w.some((urn) => urn.endsWith(`${type}::${name}`)));
+    const runWave = (ws: string) => waveOf(T.run, `lifecycle-dev-${ws}-dev`);
+    assert.ok(runWave("app-c") < runWave("platform-b") && runWave("platform-b") < runWave("network-a"));
+    assert.ok(waveOf(T.trigger, "network-a-dev->platform-b-dev") < runWave("app-c"));
+    assert.ok(runWave("network-a") < waveOf(T.workspace, "network-a-dev"));
+  });
+
+  it("waits for approval on a stack that does not auto-apply, and passes the retry settings", async () => {
+    const prod = await deploy(
+      withLifecycle(
+        { environment: "prod", autoApply: false },
+        { ...LIFECYCLE, destroyProtected: true, retryAttempts: 5 },
+      ),
+    );
+    for (const r of ofType(prod, T.run)) {
+      for (const phase of ["apply", "destroy"]) {
+        const settings = r.inputs[phase] as Record<string, unknown>;
+        assert.equal(settings.manualConfirm, true);
+        assert.equal(settings.waitForRun, true);
+        assert.equal(settings.retryAttempts, 5);
+        assert.equal(settings.retryBackoffMin, 1);
+        assert.equal(settings.retryBackoffMax, 30);
+      }
+    }
+    const dev = await deploy(withLifecycle({}, { applyOnCreate: true }));
+    for (const r of ofType(dev, T.run)) {
+      assert.equal((r.inputs.apply as Record<string, unknown>).manualConfirm, false);
+      assert.equal(r.inputs.destroy, undefined, "no destroy run unless asked");
+    }
+  });
+
+  it("is off unless the stack opts in: no runs, and triggers wait for nothing", async () => {
+    const run = await deploy(stackConfig({ raw: { "tfc-layers:vcs": VCS } }));
+    assert.equal(ofType(run, T.run).length, 0);
+    for (const t of ofType(run, T.trigger)) {
+      assert.ok(
+        t.dependencies.every((urn) => urn.includes(T.workspace)),
+        t.name,
+      );
+    }
+  });
+
+  it("keeps the dependency chain at the layer depth plus a constant", async () => {
+    const overDepth = new Set<number>();
+    for (const layers of [
+      SEED_LAYERS,
+      generateLayers(12).map((l) => ({ ...l })),
+      generateLayers(60).map((l) => ({ ...l })),
+    ]) {
+      const file = withLifecycle({ layers });
+      const topology = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+      const run = await deploy(file);
+      overDepth.add(longestChain(run.resources.filter((r) => r.custom)) - topology.lifecycle!.bootstrapWaves.length);
+    }
+    // A workspace, its settings or credentials attachment, the runs wave by wave, then a trigger.
+    assert.deepEqual([...overDepth], [3]);
+  });
+
+  it("bootstraps layer by layer: waves upstream first", () => {
+    const file = withLifecycle();
+    const topology = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+    assert.deepEqual(topology.lifecycle?.bootstrapWaves, [["network-a"], ["platform-b"], ["app-c"]]);
+  });
+});
+
+describe("lifecycle in the plan", () => {
+  it("estimates a pass as its waves, each taking one run per `concurrency` workspaces", () => {
+    const waves = [["a", "b", "c"], ["d"], ["e", "f"]];
+    assert.deepEqual(wallTime(waves, 5, 1), { minutes: 30, longestChain: 3 });
+    assert.deepEqual(wallTime(waves, 5, 2), { minutes: 20, longestChain: 3 });
+    assert.deepEqual(wallTime(waves, 10, 3), { minutes: 30, longestChain: 3 });
+  });
+
+  it("shows dev's bootstrap and teardown waves and their time, with the flags' assumptions", async () => {
+    const { code, out } = await plan(["dev", "--run-minutes", "10", "--concurrency", "2"]);
+    assert.equal(code, 0, out);
+    assert.ok(out.includes("Estimated with runs of 10 minutes, 2 at a time"));
+    assert.ok(out.includes("each pass takes about 30 minutes over 3 waves."));
+    assert.match(
+      out,
+      /Bootstrap[^\n]*\n {2}wave 1 {2}network-a-dev\n {2}wave 2 {2}platform-b-dev\n {2}wave 3 {2}app-c-dev\n/,
+    );
+    assert.match(
+      out,
+      /Teardown[^\n]*\n {2}wave 1 {2}app-c-dev\n {2}wave 2 {2}platform-b-dev\n {2}wave 3 {2}network-a-dev\n/,
+    );
+    assert.equal((await plan(["prod"])).out.includes("## Lifecycle"), false);
+  });
+});

@@ -1,0 +1,78 @@
+// The lifecycle rules: where ordered bootstrap and teardown can work, and their order as pure
+// data. Bootstrap waves go upstreams first (a workspace's first plan reads its upstreams'
+// state); teardown waves are the same in reverse (dependents are destroyed first).
+
+import { StackConfigError, show } from "./errors";
+import { dependencyOrder, depths } from "./graph";
+import { LIFECYCLE_KEY, type LifecycleConfig } from "./lifecycleConfig";
+import type { LayerNode } from "./topology";
+
+export interface LifecyclePlan extends LifecycleConfig {
+  /** Whether the bootstrap applies and destroy runs wait for a person to confirm them. */
+  readonly manualConfirm: boolean;
+  /** Workspace keys per wave, upstreams first; teardown is the reverse. */
+  readonly bootstrapWaves: readonly (readonly string[])[];
+}
+
+interface LifecycleContext {
+  readonly hasVcs: boolean;
+  readonly autoApply: boolean;
+  readonly protect: boolean;
+  readonly layers: readonly { name: string; executionMode: string; workspaces: readonly string[] }[];
+  readonly layerNodes: readonly LayerNode[];
+}
+
+const fail = (message: string): never => {
+  throw new StackConfigError(`${LIFECYCLE_KEY}: ${message}`);
+};
+
+/** Checks that the lifecycle can work for this stack and orders its waves. */
+export function planLifecycle(config: LifecycleConfig | undefined, stack: LifecycleContext): LifecyclePlan | undefined {
+  if (config === undefined || (!config.applyOnCreate && !config.destroyOnDelete)) return undefined;
+  if (!stack.hasVcs) {
+    fail(
+      "needs tfc-layers:vcs: a workspace with no code source has no configuration to run; connect the repository or drop the lifecycle",
+    );
+  }
+  for (const layer of stack.layers) {
+    if (layer.executionMode === "local") {
+      fail(
+        `layer ${show(layer.name)} has executionMode local, where TFC runs nothing: use remote or agent, or drop the lifecycle`,
+      );
+    }
+  }
+  if (config.retryBackoffMin > config.retryBackoffMax) {
+    fail(`retryBackoffMin ${config.retryBackoffMin} is above retryBackoffMax ${config.retryBackoffMax}: swap them`);
+  }
+  if (config.destroyOnDelete && stack.protect && !config.destroyProtected) {
+    const count = stack.layers.reduce((n, l) => n + l.workspaces.length, 0);
+    fail(
+      `destroyOnDelete on a protected stack would destroy the infrastructure of its ${count} workspaces (all their resources, dependents first) on pulumi destroy or when one leaves the config: set destroyProtected: true if that is meant`,
+    );
+  }
+  const dependsOn = new Map(stack.layerNodes.map((l) => [l.name, l.dependsOn]));
+  const names = stack.layerNodes.map((l) => l.name);
+  const depth = depths(names, (n) => dependsOn.get(n) ?? []);
+  const waves: string[][] = [];
+  for (const name of dependencyOrder(names, (n) => dependsOn.get(n) ?? [])) {
+    const layer = stack.layerNodes.find((l) => l.name === name)!;
+    (waves[depth.get(name)!] ??= []).push(...layer.workspaces);
+  }
+  return { ...config, manualConfirm: !stack.autoApply, bootstrapWaves: waves.map((w) => [...w].sort()) };
+}
+
+/** What one wave-by-wave pass (bootstrap or teardown) takes, given how long a run takes. */
+export interface WallTime {
+  readonly minutes: number;
+  /** Runs that cannot overlap: the number of waves. */
+  readonly longestChain: number;
+}
+
+/**
+ * Wall time of running `waves` in order, each wave's runs `concurrency` at a time (TFC's free
+ * tier runs one at a time), each run taking `runMinutes`. Approvals come on top.
+ */
+export function wallTime(waves: readonly (readonly string[])[], runMinutes: number, concurrency: number): WallTime {
+  const minutes = waves.reduce((sum, wave) => sum + Math.ceil(wave.length / concurrency) * runMinutes, 0);
+  return { minutes, longestChain: waves.length };
+}
