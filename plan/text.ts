@@ -73,7 +73,7 @@ function lifecycleLines(l: PlanLifecycle): string[] {
     "## Lifecycle",
     "",
     `Estimated with runs of ${l.runMinutes} minutes, ${l.concurrency} at a time (--run-minutes, --concurrency):`,
-    `each pass takes about ${l.minutes} minutes over ${plural(l.longestChain, "wave")}${l.manualConfirm ? ", plus the time to approve each run" : ""}.`,
+    `each pass takes about ${l.minutes} minutes over ${plural(l.longestChain, "wave")} (the longest chain: ${plural(l.longestChain, "run")} one after another)${l.manualConfirm ? ", plus the time to approve each run" : ""}.`,
     "",
   ];
   const waves = (title: string, list: PlanLifecycle["bootstrap"]) => {

@@ -167,6 +167,20 @@ describe("lifecycle", () => {
     }
   });
 
+  it("adding a workspace to a running environment adds its first run only; the others stay the same", async () => {
+    const runs = async (layers: LayerFixture[]) =>
+      new Map(ofType(await deploy(withLifecycle({ layers })), T.run).map((r) => [r.urn, r.inputs]));
+    const before = await runs(SEED_LAYERS);
+    const grown = [...SEED_LAYERS.slice(0, 2), { ...SEED_LAYERS[2], workspaces: ["app-c", "app-d"] }];
+    const after = await runs(grown);
+    const added = [...after.keys()].filter((urn) => !before.has(urn));
+    assert.deepEqual(
+      added.map((urn) => urn.split("::").pop()),
+      ["lifecycle-dev-app-d-dev"],
+    );
+    for (const [urn, inputs] of before) assert.deepEqual(after.get(urn), inputs, urn);
+  });
+
   it("keeps the dependency chain at the layer depth plus a constant", async () => {
     const overDepth = new Set<number>();
     for (const layers of [
@@ -202,7 +216,9 @@ describe("lifecycle in the plan", () => {
     const { code, out } = await plan(["dev", "--run-minutes", "10", "--concurrency", "2"]);
     assert.equal(code, 0, out);
     assert.ok(out.includes("Estimated with runs of 10 minutes, 2 at a time"));
-    assert.ok(out.includes("each pass takes about 30 minutes over 3 waves."));
+    assert.ok(
+      out.includes("each pass takes about 30 minutes over 3 waves (the longest chain: 3 runs one after another)."),
+    );
     assert.match(
       out,
       /Bootstrap[^\n]*\n {2}wave 1 {2}network-a-dev\n {2}wave 2 {2}platform-b-dev\n {2}wave 3 {2}app-c-dev\n/,
