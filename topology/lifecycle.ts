@@ -3,7 +3,7 @@
 // state); teardown waves are the same in reverse (dependents are destroyed first).
 
 import { StackConfigError, show } from "./errors";
-import { dependencyOrder, depths } from "./graph";
+import { depths } from "./graph";
 import { LIFECYCLE_KEY, type LifecycleConfig } from "./lifecycleConfig";
 import type { LayerNode } from "./topology";
 
@@ -53,11 +53,11 @@ export function planLifecycle(config: LifecycleConfig | undefined, stack: Lifecy
   const dependsOn = new Map(stack.layerNodes.map((l) => [l.name, l.dependsOn]));
   const names = stack.layerNodes.map((l) => l.name);
   const depth = depths(names, (n) => dependsOn.get(n) ?? []);
-  const waves: string[][] = [];
-  for (const name of dependencyOrder(names, (n) => dependsOn.get(n) ?? [])) {
-    const layer = stack.layerNodes.find((l) => l.name === name)!;
-    (waves[depth.get(name)!] ??= []).push(...layer.workspaces);
-  }
+  const workspacesOf = new Map(stack.layerNodes.map((l) => [l.name, l.workspaces]));
+  const waveCount = Math.max(...names.map((n) => depth.get(n)!)) + 1;
+  const waves = Array.from({ length: waveCount }, (_, wave) =>
+    names.filter((n) => depth.get(n) === wave).flatMap((n) => workspacesOf.get(n)!),
+  );
   return { ...config, manualConfirm: !stack.autoApply, bootstrapWaves: waves.map((w) => [...w].sort()) };
 }
 
