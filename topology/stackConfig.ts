@@ -146,7 +146,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
     layer.workspaces.forEach((entry, position) => {
       const at = [index, "workspaces", position];
       const checked =
-        typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry ?? undefined);
+        typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry);
       if (!checked.success) {
         const [issue] = checked.error.issues;
         throw new StackConfigError(layersProblem(parsed, { ...issue, path: [...at, ...issue.path] }));

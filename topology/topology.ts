@@ -261,10 +261,11 @@ export function buildTopology(settings: StackSettings): Topology {
   const legacy = edges.map((e) => legacyTriggerName(nameOf(e.upstream), nameOf(e.downstream)));
   const legacyCount = new Map<string, number>();
   for (const name of legacy) legacyCount.set(name, (legacyCount.get(name) ?? 0) + 1);
+  const protect = settings.protect || !settings.autoApply;
   const lifecycle = planLifecycle(settings.lifecycle, {
     hasVcs: source.vcs !== undefined,
     autoApply: settings.autoApply,
-    protect: settings.protect || !settings.autoApply,
+    protect,
     layers: settings.layers,
     layerNodes: layers,
   });
@@ -279,7 +280,7 @@ export function buildTopology(settings: StackSettings): Topology {
     organization: settings.organization,
     environment: settings.environment,
     autoApply: settings.autoApply,
-    protect: settings.protect || !settings.autoApply,
+    protect,
     layers,
     workspaces,
     workspaceByKey: new Map(workspaces.map((w) => [w.key, w])),
