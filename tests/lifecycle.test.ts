@@ -7,6 +7,7 @@ import { longestChain } from "../bench/bench";
 import { generateLayers } from "../bench/generate";
 import type { MockRun } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
+import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
 import { main as plan } from "../scripts/plan";
 import { wallTime } from "../topology/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
@@ -63,14 +64,14 @@ function deletionWaves(resources: readonly RegisteredResource[]): string[][] {
 }
 
 /** Every ordering rule of the lifecycle, checked on one run of the program. */
-function checkOrder(run: MockRun): void {
+function checkOrder(run: MockRun, withCredentials = true): void {
   const workspaceId = (r: RegisteredResource) => String(r.inputs.workspaceId);
   const byWorkspace = (type: string) => new Map(ofType(run, type).map((r) => [workspaceId(r), r]));
   const runs = byWorkspace(T.run);
   const settings = byWorkspace(T.settings);
   const workspaces = new Map(ofType(run, T.workspace).map((w) => [w.id, w]));
   const credentials = [...ofType(run, T.variable), ...ofType(run, T.attachment), ...ofType(run, T.projectAttachment)];
-  assert.ok(credentials.length > 0);
+  assert.equal(credentials.length > 0, withCredentials);
   assert.equal(runs.size, workspaces.size);
   const before = (a: RegisteredResource, b: RegisteredResource, rule: string) =>
     assert.ok(dependsOn(run, a, b), `${rule}: ${a.name} must depend on ${b.name}`);
@@ -114,6 +115,12 @@ describe("lifecycle", () => {
       checkOrder(await deploy(withLifecycle({ layers })));
     });
   }
+
+  it("orders the committed dev stack, which turns the lifecycle on", async () => {
+    const run = await deploy(loadStackFile(PROJECT_DIR, "dev"));
+    assert.equal(ofType(run, T.run).length, 3);
+    checkOrder(run, false);
+  });
 
   it("orders them too when the credentials attach to the project", async () => {
     const run = await deploy(withLifecycle({ raw: { "tfc-layers:project": { name: "layers-dev" } } }));
