@@ -145,8 +145,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
     const overrides: Record<string, WorkspaceSourceConfig> = {};
     layer.workspaces.forEach((entry, position) => {
       const at = [index, "workspaces", position];
-      const checked =
-        typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry);
+      const checked = typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry);
       if (!checked.success) {
         const [issue] = checked.error.issues;
         throw new StackConfigError(layersProblem(parsed, { ...issue, path: [...at, ...issue.path] }));
