@@ -66,7 +66,7 @@ function namespacedByProject(projectName: string, key: string): boolean {
 }
 
 /** `key` as `<namespace>:<name>`; a key without a namespace belongs to the project (parseConfigKey). */
-function fullKey(projectName: string, key: string): string {
+export function fullKey(projectName: string, key: string): string {
   return key.includes(":") ? key : `${projectName}:${key}`;
 }
 

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { StackConfigError, show } from "../topology/errors";
 import { OFFLINE_SECRET, PROJECT, SECRET_KEYS } from "../topology/keys";
-import { type Decrypt, isSecureLeaf, type PulumiProject, parseProject, programConfig } from "./cliConfig";
+import { type Decrypt, fullKey, isSecureLeaf, type PulumiProject, parseProject, programConfig } from "./cliConfig";
 
 export interface StackFile {
   readonly stack: string;
@@ -66,7 +66,7 @@ export function stackFromValues(
   project: PulumiProject = loadProject(),
 ): StackFile {
   const plainTextSecrets = Object.entries(values)
-    .map(([key, value]) => [key.includes(":") ? key : `${PROJECT}:${key}`, value] as const)
+    .map(([key, value]) => [fullKey(project.name, key), value] as const)
     .filter(([key]) => SECRET_KEYS.includes(key))
     .flatMap(([key, value]) => plainLeaves(value, key));
   return { stack, ...programConfig(project, stack, values, decrypt), plainTextSecrets };
