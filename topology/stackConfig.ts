@@ -12,6 +12,7 @@ import {
   workspaceEntrySchema,
 } from "./codeSourceConfig";
 import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
+import { type LayerContractConfig, layerContractFields } from "./contractConfig";
 import { StackConfigError, show } from "./errors";
 import { KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycleConfig";
@@ -31,6 +32,8 @@ export interface LayerConfig {
   readonly renamedFrom: Readonly<Record<string, string>>;
   /** Where the layer's code lives, its Terraform version and tags. */
   readonly source: LayerSourceConfig;
+  /** The outputs its workspaces publish and what it reads from its upstreams. */
+  readonly contract: LayerContractConfig;
 }
 
 /** The validated stack settings; graph rules are checked by buildTopology. */
@@ -65,6 +68,7 @@ export const layerSchema = z.strictObject({
   sharedCredentials: z.boolean().optional(),
   renamedFrom: z.record(z.string(), z.string()).optional(),
   ...layerSourceFields,
+  ...layerContractFields,
 });
 const LAYER_KEYS = Object.keys(layerSchema.shape);
 export const workspaceObjectSchema = workspaceEntrySchema.extend({ name: tfcName });
@@ -172,6 +176,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
         tags: layer.tags ?? {},
         workspaces: overrides,
       },
+      contract: { outputs: layer.outputs, reads: layer.reads },
     };
   });
 }

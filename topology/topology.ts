@@ -5,6 +5,7 @@
 
 import { deriveCodeSource, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
 import { closest } from "./configValues";
+import { type Contract, deriveContract, readableLayers, type WorkspaceContract, workspaceContracts } from "./contract";
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
@@ -23,7 +24,10 @@ export interface WorkspaceNode {
   readonly sharedCredentials: boolean;
   /** Keys of the workspaces whose successful applies queue a run here (trigger sources). */
   readonly upstreams: readonly string[];
-  /** Keys of the workspaces allowed to read this one's state: its direct dependents. */
+  /**
+   * Keys of the workspaces allowed to read this one's state: its direct dependents, or, with a
+   * contract, those of them whose layer declares reads from it (or declares no reads at all).
+   */
   readonly consumers: readonly string[];
   /** Where the workspace was before a rename or move, so Pulumi keeps it (an alias). */
   readonly previous?: { readonly name: string; readonly layer: string };
@@ -75,6 +79,10 @@ export interface Topology {
   readonly credentialsOnProject: boolean;
   /** Ordered first applies and destroy runs, when the stack opts in. */
   readonly lifecycle?: LifecyclePlan;
+  /** The declared outputs and reads, when the stack declares any. */
+  readonly contract?: Contract;
+  /** With a contract: what each workspace publishes, reads and who reads it, by key. */
+  readonly contractByWorkspace?: ReadonlyMap<string, WorkspaceContract>;
 }
 
 const fail = (message: string): never => {
@@ -221,14 +229,16 @@ export function buildTopology(settings: StackSettings): Topology {
   checkExecution(settings, new Map(settings.layers.map((l) => [l.name, l.workspaces.length])));
   const previous = previousPlaces(settings);
   const source = deriveCodeSource(settings);
+  const contract = deriveContract(settings);
 
   const order = dependencyOrder(
     settings.layers.map((l) => l.name),
     (n) => layerByName.get(n)!.dependsOn,
   );
-  const dependents = new Map<string, string[]>(order.map((n) => [n, []]));
+  // Who may read a layer's state: the dependents that read it (all of them without a contract).
+  const readers = new Map<string, string[]>(order.map((n) => [n, []]));
   for (const layer of settings.layers) {
-    for (const d of layer.dependsOn) dependents.get(d)!.push(layer.name);
+    for (const d of readableLayers(contract, layer.name, layer.dependsOn)) readers.get(d)!.push(layer.name);
   }
   const keysOf = (layerNames: readonly string[]): string[] =>
     layerNames.flatMap((n) => layerByName.get(n)!.workspaces).sort();
@@ -240,7 +250,7 @@ export function buildTopology(settings: StackSettings): Topology {
   const workspaces: WorkspaceNode[] = layers.flatMap((node) => {
     const layer = layerByName.get(node.name)!;
     const upstreams = keysOf(node.dependsOn);
-    const consumers = keysOf(dependents.get(node.name)!);
+    const consumers = keysOf(readers.get(node.name)!);
     return node.workspaces.map((key) => ({
       key,
       name: workspaceName(key, settings.environment),
@@ -290,6 +300,7 @@ export function buildTopology(settings: StackSettings): Topology {
     ...(source.vcs ? { vcs: source.vcs } : {}),
     ...(source.project ? { project: source.project } : {}),
     ...(lifecycle ? { lifecycle } : {}),
+    ...(contract ? { contract, contractByWorkspace: workspaceContracts(contract, layers) } : {}),
     credentialsOnProject:
       source.project !== undefined &&
       "create" in source.project &&
