@@ -6,6 +6,8 @@ import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { StackConfigError, show } from "../topology/errors";
 import { OFFLINE_SECRET, PROJECT, SECRET_KEYS } from "../topology/keys";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology, type Topology } from "../topology/topology";
 import { type Decrypt, fullKey, isSecureLeaf, type PulumiProject, parseProject, programConfig } from "./cliConfig";
 
 export interface StackFile {
@@ -94,4 +96,9 @@ export function loadStackFile(dir: string, stack: string, project: PulumiProject
   }
   const root = doc.toJS() as { config?: Record<string, unknown> } | null;
   return stackFromValues(stack, root?.config ?? {}, OFFLINE_DECRYPT, project);
+}
+
+/** The stack's topology, as the program would build it; throws its StackConfigError. */
+export function topologyOf(stackFile: StackFile): Topology {
+  return buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
 }

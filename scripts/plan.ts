@@ -4,13 +4,12 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { PulumiCliError } from "../offline/cliConfig";
 import { runStack } from "../offline/runStack";
-import { loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
+import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanDocument, type PlanOptions } from "../plan/document";
 import { renderText } from "../plan/text";
 import { StackConfigError } from "../topology/errors";
-import { plainTextSecret, readStackConfig } from "../topology/stackConfig";
-import { buildTopology } from "../topology/topology";
+import { plainTextSecret } from "../topology/stackConfig";
 
 /**
  * Plans `stack` from the stack files in `dir`; throws the CLI's error where `pulumi preview`
@@ -36,10 +35,6 @@ export async function planStack(
   if (compareWith === undefined) return plan;
   const other = topologyOf(loadStackFile(dir, compareWith));
   return { ...plan, comparison: { stack: compareWith, differences: compareStacks(topology, other) } };
-}
-
-function topologyOf(stackFile: StackFile) {
-  return buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
 }
 
 const USAGE =
