@@ -3,6 +3,7 @@ import * as tfe from "@pulumi/tfe";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
+import { ContractInputs } from "./contractInputs";
 import { Layer } from "./layer";
 import { Lifecycle } from "./lifecycle";
 import { SharedCredentials } from "./sharedCredentials";
@@ -74,6 +75,17 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     approvalHmacKey = notifications.hmacKey;
   }
 
+  const contracts = topology.contractByWorkspace;
+  const readers = topology.workspaces.filter((w) => (contracts?.get(w.key)?.reads.length ?? 0) > 0).map((w) => w.key);
+  const contractInputs =
+    readers.length > 0
+      ? new ContractInputs(`contract-inputs-${topology.environment}`, {
+          organization: topology.organization,
+          environment: topology.environment,
+          workspaceIds: idsByName(readers),
+        }).variables
+      : new Map<string, pulumi.Resource>();
+
   // Triggers come last: with a lifecycle they wait for the first runs at both of their ends.
   const runs = topology.lifecycle
     ? new Lifecycle(`lifecycle-${topology.environment}`, {
@@ -82,6 +94,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         workspaceIds: ids,
         settings,
         credentials,
+        contractInputs: new Map(readers.map((key) => [key, contractInputs.get(names.get(key)!)!])),
       }).runs
     : new Map<string, pulumi.Resource>();
   for (const layer of layers) layer.link(ids, runs);
@@ -109,6 +122,23 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     runsQueuedPerApply: Object.fromEntries(
       topology.workspaces.map((w) => [w.name, countToJson(cascade.totalRuns(w.key))]),
     ),
+    ...(contracts
+      ? {
+          // What each workspace publishes (output: type) and reads (upstream: outputs).
+          contract: Object.fromEntries(
+            topology.workspaces.map((w) => {
+              const c = contracts.get(w.key)!;
+              return [
+                w.name,
+                {
+                  publishes: Object.fromEntries(c.publishes.map((o) => [o.name, o.typeText])),
+                  reads: Object.fromEntries(c.reads.map((r) => [names.get(r.upstream)!, r.outputs.map((o) => o.name)])),
+                },
+              ];
+            }),
+          ),
+        }
+      : {}),
     ...(variableSetId ? { variableSetId } : {}),
     ...(projectId ? { projectId } : {}),
     ...(approvalHmacKey ? { approvalHmacKey } : {}),

@@ -12,6 +12,8 @@ export interface LifecycleArgs {
   readonly settings: ReadonlyMap<string, pulumi.Resource>;
   /** What every run needs first: the shared credentials (their variables and attachments). */
   readonly credentials?: pulumi.Resource;
+  /** What a reading workspace's runs need first: the variable naming its upstreams, by key. */
+  readonly contractInputs?: ReadonlyMap<string, pulumi.Resource>;
 }
 
 /**
@@ -49,7 +51,12 @@ export class Lifecycle extends pulumi.ComponentResource {
           },
           {
             parent: this,
-            dependsOn: [args.settings.get(node.key)!, ...(args.credentials ? [args.credentials] : []), ...upstreamRuns],
+            dependsOn: [
+              args.settings.get(node.key)!,
+              ...(args.credentials ? [args.credentials] : []),
+              ...(args.contractInputs?.has(node.key) ? [args.contractInputs.get(node.key)!] : []),
+              ...upstreamRuns,
+            ],
           },
         ),
       );

@@ -1,6 +1,8 @@
 // The offline plan of one stack as one document: the text and --json outputs both render it.
+
+import { CONTRACT_FILES, contractFiles } from "../hcl/contractFiles";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
-import { describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
+import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { commitRuns, exampleCommits } from "../topology/commits";
 import { wallTime } from "../topology/lifecycle";
@@ -33,6 +35,8 @@ export interface PlanCascade {
   readonly idealRuns: number;
   readonly extraRuns: number | string;
   readonly waitsForApproval: boolean;
+  /** With a contract: each of its outputs that downstreams read, and who reads it. */
+  readonly outputsReadBy?: Record<string, string[]>;
 }
 
 /** What one commit sets off: VCS runs, then trigger runs, and the workspaces that get both. */
@@ -76,6 +80,8 @@ export interface PlanDocument {
   readonly commits: PlanCommit[];
   readonly lifecycle?: PlanLifecycle;
   readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
+  /** With a contract: the Terraform `npm run scaffold` writes, tests aside (paths from the repository root). */
+  readonly contract?: { readonly files: { path: string; workspaces: string[]; content: string }[] };
   readonly advice: string[];
   /** With --compare: where the other stack differs. */
   readonly comparison?: { readonly stack: string; readonly differences: Difference[] };
@@ -104,6 +110,7 @@ const TYPE_ORDER = [
   "tfc-layers:components:Layer",
   "tfc-layers:components:SharedCredentials",
   "tfc-layers:components:ApprovalNotifications",
+  "tfc-layers:components:ContractInputs",
   "tfc-layers:components:Lifecycle",
   "tfe:index/workspace:Workspace",
   "tfe:index/workspaceSettings:WorkspaceSettings",
@@ -151,7 +158,20 @@ function mermaid(topology: Topology): string {
     for (const key of layer.workspaces) lines.push(`    ${id.get(key)}["${topology.workspaceByKey.get(key)!.name}"]`);
     lines.push("  end");
   });
-  for (const t of topology.triggers) lines.push(`  ${id.get(t.upstream)} --> ${id.get(t.downstream)}`);
+  for (const t of topology.triggers) {
+    const [from, to] = [id.get(t.upstream), id.get(t.downstream)];
+    if (!topology.contractByWorkspace) {
+      lines.push(`  ${from} --> ${to}`);
+      continue;
+    }
+    // With a contract, each edge says what flows along it; an edge nothing flows along only orders runs.
+    const read = topology.contractByWorkspace.get(t.downstream)!.reads.find((r) => r.upstream === t.upstream);
+    lines.push(
+      read
+        ? `  ${from} -->|"${read.outputs.map((o) => o.name).join(", ")}"| ${to}`
+        : `  ${from} -.->|"orders only"| ${to}`,
+    );
+  }
   return lines.join("\n");
 }
 
@@ -171,9 +191,10 @@ export function remoteStateBlock(organization: string, upstreamKey: string, upst
   ].join("\n");
 }
 
-/** The `terraform_remote_state` blocks each downstream needs, one per upstream workspace. */
+/** Without a contract: the `terraform_remote_state` blocks each downstream needs, one per upstream workspace. */
 export function remoteStateReads(topology: Topology): PlanDocument["remoteState"] {
   const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
+  if (topology.contract) return [];
   return topology.workspaces
     .filter((ws) => ws.upstreams.length > 0)
     .map((ws) => ({
@@ -198,6 +219,17 @@ function lifecyclePlan(topology: Topology, options: PlanOptions): PlanLifecycle 
     minutes: time.minutes,
     longestChain: time.longestChain,
   };
+}
+
+/** Each output of a workspace that a downstream reads, with the readers (TFC names). */
+function outputsReadBy(topology: Topology, key: string): Record<string, string[]> {
+  const readBy: Record<string, string[]> = {};
+  for (const reader of topology.contractByWorkspace!.get(key)!.readers) {
+    for (const output of reader.outputs) {
+      readBy[output] = [...(readBy[output] ?? []), topology.workspaceByKey.get(reader.downstream)!.name];
+    }
+  }
+  return readBy;
 }
 
 /** Builds the plan document from the topology and what the program registered under mocks. */
@@ -229,6 +261,7 @@ export function buildPlan(
       idealRuns: c.reachableWorkspaces,
       extraRuns: countToJson(c.extraRuns),
       waitsForApproval: c.waitsForApproval,
+      ...(topology.contractByWorkspace ? { outputsReadBy: outputsReadBy(topology, ws.key) } : {}),
     };
   });
   return {
@@ -261,6 +294,15 @@ export function buildPlan(
     }),
     ...(topology.lifecycle ? { lifecycle: lifecyclePlan(topology, options) } : {}),
     remoteState: remoteStateReads(topology),
-    advice: findImpliedDependencies(topology).map(describeImpliedDependency),
+    ...(topology.contract
+      ? {
+          contract: {
+            files: contractFiles(topology)
+              .filter((f) => !f.path.endsWith(CONTRACT_FILES.test))
+              .map((f) => ({ path: f.path, workspaces: names(f.workspaces), content: f.content })),
+          },
+        }
+      : {}),
+    advice: [...findImpliedDependencies(topology).map(describeImpliedDependency), ...describeContractAdvice(topology)],
   };
 }

@@ -38,6 +38,9 @@ function cascadeLines(c: PlanCascade, autoApply: boolean): string[] {
   lines.push(
     `  total: ${plural(c.totalRuns, "run")} for ${plural(c.idealRuns, "reachable workspace")} (ideal ${c.idealRuns}, ${c.extraRuns} extra from fan-in)${repeated.length ? `: ${repeated.join(", ")}` : ""}`,
   );
+  for (const [output, readers] of Object.entries(c.outputsReadBy ?? {})) {
+    lines.push(`  reads ${output}: ${readers.join(", ")} (a change to it reaches them with these runs)`);
+  }
   if (!autoApply) {
     lines.push("  stops at wave 1: nothing goes further until someone approves, and each later run waits again");
   }
@@ -88,6 +91,20 @@ function lifecycleLines(l: PlanLifecycle): string[] {
   return lines;
 }
 
+function contractLines(stack: string, files: NonNullable<PlanDocument["contract"]>["files"]): string[] {
+  const lines = [
+    "## Contract",
+    "",
+    `The Terraform that enforces the contract, per workspace directory. \`npm run scaffold -- ${stack}\` writes`,
+    "these files and a `terraform test` for each reading directory; the program sets the variable",
+    "tfc_layers on each reading workspace.",
+    "",
+  ];
+  for (const f of files)
+    lines.push(`${f.path} (${f.workspaces.join(", ")}):`, "", "```hcl", f.content.trimEnd(), "```", "");
+  return lines;
+}
+
 export function renderText(plan: PlanDocument): string {
   const out: string[] = [];
   out.push(
@@ -128,11 +145,14 @@ export function renderText(plan: PlanDocument): string {
     for (const c of plan.commits) out.push(...commitLines(c));
   }
   if (plan.lifecycle) out.push(...lifecycleLines(plan.lifecycle));
-  out.push("## Reading upstream state", "");
-  if (plan.remoteState.length === 0) out.push("No workspace reads another's state.", "");
-  for (const ws of plan.remoteState) {
-    out.push(`${ws.workspace} may read ${ws.reads.map((r) => r.workspace).join(", ")}:`, "", "```hcl");
-    out.push(ws.reads.map((r) => r.hcl).join("\n\n"), "```", "");
+  if (plan.contract) out.push(...contractLines(plan.stack, plan.contract.files));
+  else {
+    out.push("## Reading upstream state", "");
+    if (plan.remoteState.length === 0) out.push("No workspace reads another's state.", "");
+    for (const ws of plan.remoteState) {
+      out.push(`${ws.workspace} may read ${ws.reads.map((r) => r.workspace).join(", ")}:`, "", "```hcl");
+      out.push(ws.reads.map((r) => r.hcl).join("\n\n"), "```", "");
+    }
   }
   out.push("## Advice", "");
   out.push(...(plan.advice.length ? plan.advice.map((a) => `- ${a}`) : ["None: no dependency is implied by another."]));

@@ -2,9 +2,11 @@
 // resource only after everything it depends on, and deletes it before everything it depends
 // on, so "X happens before Y" holds in every order the engine may choose exactly when one
 // depends, directly or through others, on the other.
+
 import * as assert from "node:assert/strict";
 import { longestChain } from "../bench/bench";
 import { generateLayers } from "../bench/generate";
+import { CONTRACT_VARIABLE } from "../hcl/expressions";
 import type { MockRun } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
 import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
@@ -70,7 +72,16 @@ function checkOrder(run: MockRun, withCredentials = true): void {
   const runs = byWorkspace(T.run);
   const settings = byWorkspace(T.settings);
   const workspaces = new Map(ofType(run, T.workspace).map((w) => [w.id, w]));
-  const credentials = [...ofType(run, T.variable), ...ofType(run, T.attachment), ...ofType(run, T.projectAttachment)];
+  const contractInputs = new Map(
+    ofType(run, T.variable)
+      .filter((v) => v.inputs.key === CONTRACT_VARIABLE)
+      .map((v) => [workspaceId(v), v]),
+  );
+  const credentials = [
+    ...ofType(run, T.variable).filter((v) => v.inputs.key !== CONTRACT_VARIABLE),
+    ...ofType(run, T.attachment),
+    ...ofType(run, T.projectAttachment),
+  ];
   assert.equal(credentials.length > 0, withCredentials);
   assert.equal(runs.size, workspaces.size);
   const before = (a: RegisteredResource, b: RegisteredResource, rule: string) =>
@@ -80,6 +91,8 @@ function checkOrder(run: MockRun, withCredentials = true): void {
     // Bootstrap after, teardown before: its settings and the credentials.
     before(workspaceRun, settings.get(id)!, "a first apply waits for the settings, which go after the destroy run");
     for (const c of credentials) before(workspaceRun, c, "a run waits for the credentials, which go after it");
+    const input = contractInputs.get(id);
+    if (input) before(workspaceRun, input, "a reading workspace's run waits for the variable naming its upstreams");
     // The workspace itself goes last.
     for (const own of [workspaceRun, settings.get(id)!]) before(own, workspaces.get(id)!, "the workspace goes last");
   }
@@ -119,6 +132,8 @@ describe("lifecycle", () => {
   it("orders the committed dev stack, which turns the lifecycle on", async () => {
     const run = await deploy(loadStackFile(PROJECT_DIR, "dev"));
     assert.equal(ofType(run, T.run).length, 3);
+    // platform-b and app-c read upstream state through the contract: each has its variable.
+    assert.equal(ofType(run, T.variable).filter((v) => v.inputs.key === CONTRACT_VARIABLE).length, 2);
     checkOrder(run, false);
   });
 

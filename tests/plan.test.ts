@@ -32,14 +32,18 @@ describe("npm run plan", () => {
     });
   }
 
-  it("prints the three sections, the Mermaid graph and the remote-state blocks", async () => {
-    const { out } = await main(["dev"]);
+  it("prints the three sections, the Mermaid graph and, without a contract, the remote-state blocks", async () => {
+    const committed = fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8");
+    const withoutContract = committed.replace(/^ {6}(outputs|reads):\n( {8}.*\n)+/gm, "");
+    assert.doesNotMatch(withoutContract, /outputs:|reads:/);
+    const { out } = await main(["dev"], tempStackDir({ "Pulumi.dev.yaml": withoutContract }));
     for (const heading of ["## Resources", "## Graph", "## Cascade", "## Reading upstream state", "## Advice"]) {
       assert.ok(out.includes(`\n${heading}\n`), heading);
     }
     assert.match(out, /```mermaid\nflowchart LR\n/);
     assert.match(out, /W0 --> W1/);
     assert.match(out, /data "terraform_remote_state" "platform-b" \{\n {2}backend = "remote"/);
+    assert.doesNotMatch(out, /## Contract|tfc_layers/);
   });
 
   it("the README's sample of npm run plan -- dev is true: each of its lines is in the output, in order", async () => {
@@ -66,9 +70,14 @@ describe("npm run plan", () => {
   it("does not depend on the order of layers, workspaces or dependsOn in the stack file", async () => {
     const shuffled = fs
       .readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")
-      .replace(/ {4}- name: network\n {6}workspaces: \[network-a\]\n/, "")
+      .replace(
+        / {4}- name: network\n {6}workspaces: \[network-a\]\n( {6}.*\n)+? {4}- name: platform/,
+        "    - name: platform",
+      )
       .replace("dependsOn: [network, platform]", "dependsOn: [platform, network]")
-      .concat("    - name: network\n      workspaces: [network-a]\n");
+      .concat(
+        "    - name: network\n      workspaces: [network-a]\n      outputs: {vpc_id: string, subnet_ids: list(string)}\n",
+      );
     const dir = tempStackDir({ "Pulumi.dev.yaml": shuffled });
     assert.notEqual(shuffled, fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
     const { code, out } = await main(["dev", "--json"], dir);

@@ -1,5 +1,7 @@
-// Advice on the graph: dependencies that a longer path already implies cost extra runs.
+// Advice on the graph: dependencies that a longer path already implies cost extra runs; with a
+// contract, outputs nobody reads and dependencies nothing is read from.
 import { CascadeSimulator } from "./cascade";
+import { orderingOnlyDependencies, unreadOutputs } from "./contract";
 import type { LayerNode, Topology } from "./topology";
 
 export interface ImpliedDependency {
@@ -12,6 +14,8 @@ export interface ImpliedDependency {
   /** Runs one apply of a `dependsOn` workspace queues, with the entry and without it. */
   readonly runsWith: bigint;
   readonly runsWithout: bigint;
+  /** With a contract: the outputs `layer` reads from `dependsOn`, which need the entry. */
+  readonly reads?: readonly string[];
 }
 
 /** A path from `from` to `to` through dependsOn entries, or undefined. */
@@ -51,6 +55,9 @@ export function findImpliedDependencies(topology: Topology): ImpliedDependency[]
         via,
         runsWith: simulator.simulate(source).totalRuns,
         runsWithout: new CascadeSimulator(without).simulate(source).totalRuns,
+        ...(topology.contract?.readsByLayer.get(layer.name)?.has(dependency)
+          ? { reads: topology.contract.readsByLayer.get(layer.name)!.get(dependency) }
+          : {}),
       });
     }
   }
@@ -59,6 +66,14 @@ export function findImpliedDependencies(topology: Topology): ImpliedDependency[]
 
 /** The advice as one paragraph a reviewer can act on. Advice only: nothing is changed. */
 export function describeImpliedDependency(d: ImpliedDependency): string {
+  if (d.reads) {
+    return (
+      `${d.layer} depends on ${d.dependsOn} directly and through ${d.via.slice(1, -1).join(" -> ")} ` +
+      `(${d.via.join(" -> ")}): each apply of a ${d.dependsOn} workspace queues ${d.runsWith} runs instead of ${d.runsWithout}. ` +
+      `Keep it: ${d.layer} reads ${d.reads.join(", ")} from ${d.dependsOn}'s state; without the entry it would re-plan only ` +
+      `when a ${d.via[1]} apply follows (keeping stale values otherwise) and would lose read access to that state.`
+    );
+  }
   return (
     `${d.layer} depends on ${d.dependsOn} directly and through ${d.via.slice(1, -1).join(" -> ")} ` +
     `(${d.via.join(" -> ")}): each apply of a ${d.dependsOn} workspace queues ${d.runsWith} runs instead of ${d.runsWithout}. ` +
@@ -66,4 +81,27 @@ export function describeImpliedDependency(d: ImpliedDependency): string {
     `re-plan when a ${d.via[1]} plan has no changes, and would lose read access to ${d.dependsOn}'s state ` +
     `(remote-state consumers follow dependsOn).`
   );
+}
+
+/** Advice on a declared contract: outputs nobody reads, triggers that only order runs, reads left undeclared. */
+export function describeContractAdvice(topology: Topology): string[] {
+  const contract = topology.contract;
+  if (!contract) return [];
+  const advice = unreadOutputs(contract).map(
+    (u) =>
+      `${u.layer} declares the output ${u.output}, which no layer reads: keep outputs minimal; drop it from ${u.layer}'s outputs unless something outside this stack reads it.`,
+  );
+  for (const o of orderingOnlyDependencies(contract, topology.layers)) {
+    advice.push(
+      `${o.layer} depends on ${o.dependsOn} but reads none of its outputs: the trigger only orders runs (a ${o.dependsOn} apply re-plans ${o.layer}), and ${o.layer} gets no access to ${o.dependsOn}'s state. Remove it from dependsOn if the order does not matter.`,
+    );
+  }
+  for (const layer of topology.layers) {
+    if (layer.dependsOn.length > 0 && !contract.readsByLayer.has(layer.name)) {
+      advice.push(
+        `${layer.name} declares no reads: it keeps read access to the state of ${layer.dependsOn.join(", ")} and its reads are not checked; declare reads to narrow both.`,
+      );
+    }
+  }
+  return advice;
 }

@@ -1,0 +1,45 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as tfe from "@pulumi/tfe";
+import { CONTRACT_VARIABLE, contractVariableValue } from "../hcl/expressions";
+
+export interface ContractInputsArgs {
+  readonly organization: string;
+  readonly environment: string;
+  /** The workspaces that read upstream state, by TFC name. */
+  readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+}
+
+/**
+ * The Terraform variable the generated remote-state reads take their upstreams' names from: one
+ * per reading workspace, so the same code reads network-a-dev in dev and network-a-prod in prod.
+ */
+export class ContractInputs extends pulumi.ComponentResource {
+  /** The variable of each reading workspace, by TFC name. */
+  readonly variables: ReadonlyMap<string, tfe.Variable>;
+
+  constructor(name: string, args: ContractInputsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("tfc-layers:components:ContractInputs", name, {}, opts);
+    const value = contractVariableValue(args.organization, args.environment);
+    const variables = new Map<string, tfe.Variable>();
+    for (const [workspaceName, workspaceId] of args.workspaceIds) {
+      variables.set(
+        workspaceName,
+        new tfe.Variable(
+          `${name}-${workspaceName}`,
+          {
+            key: CONTRACT_VARIABLE,
+            value,
+            category: "terraform",
+            hcl: true,
+            sensitive: false,
+            workspaceId,
+            description: "Where this workspace's upstreams are: read by the remote-state blocks tfc-layers generates.",
+          },
+          { parent: this },
+        ),
+      );
+    }
+    this.variables = variables;
+    this.registerOutputs({});
+  }
+}
