@@ -78,7 +78,9 @@ export function sampleValue(type: TerraformType): string {
     case "map":
       return `{ key = ${sampleValue(type.element)} }`;
     case "object":
-      return `{ ${type.attributes.map(([name, t]) => `${objectKey(name)} = ${sampleValue(t)}`).join(", ")} }`;
+      return type.attributes.length === 0
+        ? "{}"
+        : `{ ${type.attributes.map(([name, t]) => `${objectKey(name)} = ${sampleValue(t)}`).join(", ")} }`;
     case "tuple":
       return `[${type.elements.map(sampleValue).join(", ")}]`;
   }

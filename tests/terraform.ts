@@ -32,3 +32,55 @@ export function validateTerraform(files: Record<string, string>): Validation {
   const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: { summary: string; detail?: string }[] };
   return { valid: report.valid, errors: report.diagnostics.map((d) => `${d.summary}: ${d.detail ?? ""}`) };
 }
+
+/** Writes files (paths relative to `root`, with "/") into `root`. */
+export function writeTree(root: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    const target = path.join(root, ...name.split("/"));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  }
+}
+
+/** `terraform validate` on the files, without init (enough for configurations with no provider to install). */
+export function validateWithoutInit(files: Record<string, string>): { valid: boolean; lines: number[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-tf-"));
+  writeTree(dir, files);
+  const result = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: dir, env: ENV, encoding: "utf8" });
+  const report = JSON.parse(result.stdout) as {
+    valid: boolean;
+    diagnostics: { range?: { start: { line: number } } }[];
+  };
+  return { valid: report.valid, lines: report.diagnostics.map((d) => d.range?.start.line ?? 0) };
+}
+
+export interface TestReport {
+  /** Run name to its status: pass, fail, error, skip. */
+  readonly runs: Record<string, string>;
+  /** The error diagnostics, with the run they came from. */
+  readonly errors: { run?: string; summary: string; detail: string }[];
+  readonly exitCode: number | null;
+}
+
+/** `terraform init` then `terraform test` in a directory that holds a configuration and its tests. */
+export function terraformTest(dir: string): TestReport {
+  execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: ENV, stdio: "pipe" });
+  const result = spawnSync("terraform", ["test", "-json", "-no-color"], { cwd: dir, env: ENV, encoding: "utf8" });
+  const runs: Record<string, string> = {};
+  const errors: TestReport["errors"] = [];
+  for (const line of result.stdout.split("\n").filter((l) => l.startsWith("{"))) {
+    const event = JSON.parse(line) as {
+      type: string;
+      "@testrun"?: string;
+      test_run?: { run: string; progress: string; status?: string };
+      diagnostic?: { severity: string; summary: string; detail?: string };
+    };
+    if (event.type === "test_run" && event.test_run?.progress === "complete") {
+      runs[event.test_run.run] = event.test_run.status ?? "";
+    }
+    if (event.type === "diagnostic" && event.diagnostic?.severity === "error") {
+      errors.push({ run: event["@testrun"], summary: event.diagnostic.summary, detail: event.diagnostic.detail ?? "" });
+    }
+  }
+  return { runs, errors, exitCode: result.status };
+}

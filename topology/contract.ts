@@ -67,7 +67,7 @@ function declaredOutputs(index: number, layer: LayerConfig): DeclaredOutput[] {
           index,
           layer.name,
           ["outputs", name],
-          `${show(outputs[name])} is not a Terraform type: ${err.message}; use ${TYPE_FORMS}`,
+          `${show(outputs[name])} is not a type a contract takes: ${err.message}; declare it as ${TYPE_FORMS}`,
         );
       }
     });

@@ -116,7 +116,14 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
         return `${where}${ofLayer} is missing: every layer needs ${show(field)}`;
       }
       const expected = expectedType(issue.expected);
-      const example = field === "workspaces" || field === "dependsOn" ? ` such as [${"network-a"}]` : "";
+      const example =
+        field === "workspaces" || field === "dependsOn"
+          ? " such as [network-a]"
+          : issue.path[1] === "reads"
+            ? " such as [vpc_id]"
+            : issue.path[1] === "outputs"
+              ? " such as list(string)"
+              : "";
       return `${where}${ofLayer} must be ${expected}${example}, got ${show(value)}`;
     }
     case "invalid_value":

@@ -19,8 +19,15 @@ const PRIMITIVES = ["string", "number", "bool"] as const;
 const COLLECTIONS = ["list", "set", "map"] as const;
 const KEYWORDS = [...PRIMITIVES, ...COLLECTIONS, "object", "tuple"];
 
-/** Why a type expression is refused, with the 1-based column where it goes wrong. */
-export class TypeExpressionError extends Error {}
+/** Why a type expression is refused, and the 1-based column where it goes wrong (none: at the end). */
+export class TypeExpressionError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly column?: number,
+  ) {
+    super(`${reason} ${column === undefined ? "at the end" : `at column ${column}`}`);
+  }
+}
 
 interface Token {
   readonly text: string;
@@ -49,7 +56,7 @@ class Parser {
   }
 
   private fail(message: string, at = this.peek()): never {
-    throw new TypeExpressionError(at ? `${message} at column ${at.column}` : `${message} at the end`);
+    throw new TypeExpressionError(message, at?.column);
   }
 
   private expect(text: string, after: string): void {
@@ -74,7 +81,10 @@ class Parser {
     const word = token.text;
     if ((PRIMITIVES as readonly string[]).includes(word)) return { kind: word as "string" | "number" | "bool" };
     if ((COLLECTIONS as readonly string[]).includes(word)) {
-      this.expect("(", `after ${word}`);
+      // Terraform reads a bare list or map as list(any) or map(any).
+      if (this.peek()?.text !== "(")
+        this.fail(`"${word}" leaves its element type open (write ${word}(string), for example)`, token);
+      this.position++;
       const element = this.type();
       this.expect(")", `to close ${word}(`);
       return { kind: word as "list" | "set" | "map", element };
@@ -82,11 +92,11 @@ class Parser {
     if (word === "object") return this.object();
     if (word === "tuple") return this.tuple();
     if (word === "any") {
-      this.fail(`"any" leaves the type open; declare it, e.g. string or list(string)`, token);
+      this.fail(`"any" leaves the type open`, token);
     }
     if (word === "optional") this.fail(`"optional" belongs to input variables, not outputs`, token);
     const guess = closest(word, KEYWORDS);
-    this.fail(`"${word}" is not a type${guess ? `; did you mean "${guess}"?` : ""}`, token);
+    this.fail(`"${word}" is not a type${guess ? ` (did you mean "${guess}"?)` : ""}`, token);
   }
 
   private object(): TerraformType {

@@ -1,0 +1,312 @@
+// npm run scaffold: the Terraform that enforces the contract, proven with terraform itself
+// (validate, fmt, test), with hostile names, and written without losing anyone's edits.
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { CONTRACT_FILES, contractFiles } from "../hcl/contractFiles";
+import { GENERATED_MARK, scaffold, stamped } from "../hcl/scaffold";
+import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
+import { main } from "../scripts/scaffold";
+import { remoteStateLabel } from "../topology/names";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology, type Topology } from "../topology/topology";
+import { type LayerFixture, seededRandom, stackConfig } from "./fixtures";
+import { terraformTest, terraformVersion, writeTree } from "./terraform";
+
+const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `tfc-layers-${prefix}-`));
+const topologyWith = (layers: LayerFixture[], raw?: Record<string, unknown>): Topology => {
+  const file = stackConfig({ layers, raw });
+  return buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+};
+const committed = (stack: string) => contractFiles(topologyOf(loadStackFile(PROJECT_DIR, stack)));
+
+const ENV = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+
+/**
+ * The generated test file cut into one file per failing run, without expect_failures: each then
+ * fails with its message (in one file, the runs after the first failure would be skipped).
+ */
+function failingRunsApart(testFile: string): Record<string, string> {
+  const [preamble, ...runs] = testFile.split(/\n(?=\n# [^\n]*\nrun ")/);
+  return Object.fromEntries(
+    runs.map((run) => {
+      const name = /run "([^"]+)"/.exec(run)![1];
+      return [`tests/${name}.tftest.hcl`, `${preamble}\n${run.replace(/\n {2}expect_failures = .*/, "")}\n`];
+    }),
+  );
+}
+
+/**
+ * Runs terraform on every generated directory: fmt has nothing to change, validate and test
+ * pass, and each failing case, run without expect_failures, stops with exactly one message that
+ * names the upstream workspace (in the test's environment), the output, its type and the layer.
+ */
+function proveWithTerraform(topology: Topology): void {
+  const files = contractFiles(topology);
+  const root = temp("scaffold");
+  writeTree(root, Object.fromEntries(files.map((f) => [f.path, f.content])));
+  const fmt = spawnSync("terraform", ["fmt", "-recursive", "-check", "-diff", "."], {
+    cwd: root,
+    env: ENV,
+    encoding: "utf8",
+  });
+  assert.equal(fmt.status, 0, `terraform fmt would change:\n${fmt.stdout}`);
+  const done = new Set<string>();
+  for (const ws of topology.workspaces) {
+    const directory = ws.source.directory;
+    if (done.has(directory) || !files.some((f) => f.workspaces.includes(ws.key))) continue;
+    done.add(directory);
+    const here = path.join(root, directory);
+    const report = terraformTest(here);
+    assert.equal(report.exitCode, 0, `${directory}: ${JSON.stringify(report.errors)}`);
+    assert.ok(
+      Object.values(report.runs).every((s) => s === "pass"),
+      `${directory}: ${JSON.stringify(report.runs)}`,
+    );
+    const reads = topology.contractByWorkspace!.get(ws.key)!.reads;
+    const cases = reads.flatMap((r) => r.outputs.map((o) => ({ upstream: r.upstream, output: o })));
+    assert.equal(Object.keys(report.runs).length, cases.length === 0 ? 0 : 1 + 2 * cases.length, directory);
+    if (cases.length === 0) continue;
+    const apart = temp("apart");
+    fs.cpSync(here, apart, { recursive: true });
+    fs.rmSync(path.join(apart, "tests"), { recursive: true });
+    writeTree(apart, failingRunsApart(fs.readFileSync(path.join(here, CONTRACT_FILES.test), "utf8")));
+    const failures = terraformTest(apart);
+    cases.forEach(({ upstream, output }, i) => {
+      const message = `Workspace ${upstream}-test must publish the output ${output.name} as ${output.typeText} for the ${ws.layer} layer: it is missing or has another type.`;
+      for (const run of [`missing_${i + 1}`, `mistyped_${i + 1}`]) {
+        assert.equal(failures.runs[run], "error", `${directory} ${run} should fail`);
+        assert.deepEqual(
+          failures.errors.filter((e) => e.run === run).map((e) => e.detail),
+          [message],
+          `${directory} ${run}`,
+        );
+      }
+    });
+  }
+}
+
+const terraform = terraformVersion();
+
+describe("npm run scaffold", () => {
+  describe("with terraform", function () {
+    this.timeout(180_000);
+    before(function () {
+      if (!terraform) this.skip();
+    });
+
+    it("the committed dev stack's files pass terraform fmt, validate and test, and each failure names upstream, output and type", () => {
+      const files = committed("dev");
+      assert.deepEqual(
+        files.map((f) => f.path),
+        [
+          "network/network-a/contract_outputs.tf",
+          "platform/platform-b/contract_outputs.tf",
+          "platform/platform-b/contract_reads.tf",
+          "platform/platform-b/tests/contract_reads.tftest.hcl",
+          "app/app-c/contract_reads.tf",
+          "app/app-c/tests/contract_reads.tftest.hcl",
+        ],
+      );
+      proveWithTerraform(topologyOf(loadStackFile(PROJECT_DIR, "dev")));
+    });
+
+    it("hostile names and nested types pass too: keys that need a label prefix, outputs with dashes, every type form", () => {
+      const layers: LayerFixture[] = [
+        {
+          name: "base",
+          workspaces: ["1net", "_1net", "net-a", "net_a"],
+          outputs: {
+            "a-b": "string",
+            _x: "number",
+            "x-1": "map(list(object({a-b = number, ok = bool})))",
+            t: "tuple([string, set(number), object({})])",
+          },
+        },
+        {
+          name: "top",
+          workspaces: ["-x", "_-x"],
+          dependsOn: ["base"],
+          reads: { base: ["a-b", "_x", "x-1", "t"] },
+          outputs: { "out-1": "bool" },
+        },
+        { name: "leaf", workspaces: ["leaf"], dependsOn: ["top", "base"], reads: { top: ["out-1"], base: ["t"] } },
+      ];
+      proveWithTerraform(topologyWith(layers));
+    });
+  });
+
+  it("dev and prod get the same files: nothing in them depends on the environment", () => {
+    assert.deepEqual(committed("prod"), committed("dev"));
+    for (const f of committed("dev")) assert.doesNotMatch(f.content, /\bdev\b|acme/, f.path);
+  });
+
+  it("every label, local key and run name is unique in its file, for generated collision-prone names", () => {
+    const random = seededRandom(12);
+    const fragments = ["a", "-", "_", "1", "net", "a-b", "a_b", "_a", "-a"];
+    const pick = () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 3) },
+        () => fragments[Math.floor(random() * fragments.length)],
+      ).join("");
+    for (let i = 0; i < 150; i++) {
+      const upstreamKeys = [...new Set(Array.from({ length: 5 }, pick))].filter((k) => /^[A-Za-z0-9_-]+$/.test(k));
+      const outputs = Object.fromEntries(
+        [...new Set(Array.from({ length: 4 }, () => `o${pick()}`))].map((name) => [name, "string"]),
+      );
+      const layers: LayerFixture[] = [
+        { name: "up", workspaces: upstreamKeys, outputs },
+        { name: "down", workspaces: ["down"], dependsOn: ["up"], reads: { up: Object.keys(outputs) } },
+      ];
+      const files = contractFiles(topologyWith(layers));
+      const reads = files.find((f) => f.path.endsWith(CONTRACT_FILES.reads))!.content;
+      const labels = [...reads.matchAll(/data "terraform_remote_state" "([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual([...labels].sort(), upstreamKeys.map(remoteStateLabel).sort());
+      assert.equal(new Set(labels).size, upstreamKeys.length);
+      const localKeys = [...reads.slice(reads.indexOf("\nlocals {")).matchAll(/^ {4}("[^"]+"|\S+) = \{$/gm)].map(
+        (m) => m[1],
+      );
+      assert.equal(new Set(localKeys).size, upstreamKeys.length);
+      const test = files.find((f) => f.path.endsWith(CONTRACT_FILES.test))!.content;
+      const runs = [...test.matchAll(/^run "([^"]+)"/gm)].map((m) => m[1]);
+      assert.equal(new Set(runs).size, runs.length);
+      assert.equal(runs.length, 1 + 2 * upstreamKeys.length * Object.keys(outputs).length);
+    }
+  });
+
+  it("refuses two workspaces that share a directory but need different files, and writes one file for identical ones", () => {
+    const allow = { "tfc-layers:allowSharedDirectories": true };
+    // tools publishes nothing but plans app's directory: app needs reads files there, tools none.
+    const conflicting = topologyWith(
+      [
+        { name: "network", workspaces: ["net"], outputs: { id: "string" } },
+        {
+          name: "tools",
+          workspaces: ["tool"],
+          dependsOn: ["network"],
+          reads: { network: ["id"] },
+          directory: "app/app",
+        },
+        { name: "app", workspaces: ["app"], dependsOn: ["network", "tools"], reads: { network: ["id"] } },
+      ],
+      allow,
+    );
+    assert.throws(() => contractFiles(conflicting), {
+      name: "Error",
+      message:
+        'workspaces "tool" and "app" share directory "app/app" but need different contract_reads.tf: give them their own directories',
+    });
+    const twins = topologyWith(
+      [
+        { name: "network", workspaces: ["net"], outputs: { id: "string" } },
+        {
+          name: "app",
+          workspaces: ["blue", "green"],
+          dependsOn: ["network"],
+          reads: { network: ["id"] },
+          directory: "app",
+        },
+      ],
+      allow,
+    );
+    assert.deepEqual(
+      contractFiles(twins)
+        .filter((f) => f.path.startsWith("app/"))
+        .map((f) => [f.path, f.workspaces]),
+      [
+        ["app/contract_reads.tf", ["blue", "green"]],
+        ["app/tests/contract_reads.tftest.hcl", ["blue", "green"]],
+      ],
+    );
+  });
+
+  describe("writing files", () => {
+    const file = (content: string) => [{ path: "network/a/contract_outputs.tf", content }];
+    const target = (root: string) => path.join(root, "network", "a", "contract_outputs.tf");
+
+    it("writes new files, leaves identical ones, updates untouched ones, keeps edited ones while the contract stands", () => {
+      const root = temp("write");
+      assert.deepEqual(scaffold(root, file("one\n")), [{ path: "network/a/contract_outputs.tf", outcome: "wrote" }]);
+      assert.equal(fs.readFileSync(target(root), "utf8"), stamped("one\n"));
+      assert.ok(stamped("one\n").startsWith(`${GENERATED_MARK}\n`));
+      assert.equal(scaffold(root, file("one\n"))[0].outcome, "unchanged");
+      assert.equal(scaffold(root, file("two\n"))[0].outcome, "updated");
+      assert.equal(fs.readFileSync(target(root), "utf8"), stamped("two\n"));
+      // The user fills in a value: the contract has not changed, so the file is theirs.
+      const edited = stamped("two\n").replace("two", "two = filled in");
+      fs.writeFileSync(target(root), edited);
+      assert.equal(scaffold(root, file("two\n"))[0].outcome, "kept");
+      assert.equal(scaffold(root, file("two\n"), { force: true })[0].outcome, "kept");
+      assert.equal(fs.readFileSync(target(root), "utf8"), edited);
+    });
+
+    it("leaves an edited file behind a changed contract unless forced, and a dry run writes nothing", () => {
+      const root = temp("write");
+      scaffold(root, file("one\n"));
+      const edited = `${fs.readFileSync(target(root), "utf8")}# mine\n`;
+      fs.writeFileSync(target(root), edited);
+      assert.equal(scaffold(root, file("two\n"))[0].outcome, "left");
+      assert.equal(fs.readFileSync(target(root), "utf8"), edited);
+      assert.equal(scaffold(root, file("two\n"), { force: true, dryRun: true })[0].outcome, "overwrote");
+      assert.equal(fs.readFileSync(target(root), "utf8"), edited);
+      assert.equal(scaffold(root, file("two\n"), { force: true })[0].outcome, "overwrote");
+      assert.equal(fs.readFileSync(target(root), "utf8"), stamped("two\n"));
+      // A file written by hand (no mark) is never taken for a generated one.
+      fs.writeFileSync(target(root), "two\n");
+      assert.equal(scaffold(root, file("two\n"))[0].outcome, "left");
+      const fresh = temp("dry");
+      assert.equal(scaffold(fresh, file("one\n"), { dryRun: true })[0].outcome, "wrote");
+      assert.deepEqual(fs.readdirSync(fresh), []);
+    });
+  });
+
+  describe("the command", () => {
+    it("writes the committed dev stack's files under --out, relative to where it is run, and says what it did", () => {
+      const cwd = temp("cwd");
+      const first = main(["dev", "--out", "repo"], PROJECT_DIR, cwd);
+      assert.equal(first.code, 0, first.out);
+      const lines = first.out.trimEnd().split("\n");
+      assert.equal(lines[0], "In repo:");
+      assert.deepEqual(
+        lines.slice(1, -1).map((l) => l.split(/\s+/)),
+        committed("dev").map((f) => ["wrote", f.path]),
+      );
+      assert.equal(lines.at(-1), "changed 6 of 6 files; 0 unchanged; 0 kept as edited; 0 left behind the contract");
+      for (const f of committed("dev")) {
+        assert.equal(fs.readFileSync(path.join(cwd, "repo", f.path), "utf8"), stamped(f.content));
+      }
+      const again = main(["dev", "--out", "repo", "--dry-run"], PROJECT_DIR, cwd);
+      assert.match(again.out, /^Dry run in repo:\n/);
+      assert.match(again.out, /would change 0 of 6 files; 6 unchanged/);
+    });
+
+    it("prints the usage for bad arguments, and one error line for a stack without a contract or with a bad one", () => {
+      assert.equal(main([], PROJECT_DIR, temp("cwd")).code, 2);
+      assert.equal(main(["dev", "--outt", "x"], PROJECT_DIR, temp("cwd")).code, 2);
+      const dir = temp("stacks");
+      const config = (layers: unknown) =>
+        stringify({
+          config: { "tfe:organization": "acme", "tfc-layers:environment": "dev", "tfc-layers:layers": layers },
+        });
+      fs.writeFileSync(path.join(dir, "Pulumi.plain.yaml"), config([{ name: "network", workspaces: ["net"] }]));
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.bad.yaml"),
+        config([
+          { name: "network", workspaces: ["net"], outputs: { id: "string" } },
+          { name: "app", workspaces: ["app"], dependsOn: ["network"], reads: { network: ["idd"] } },
+        ]),
+      );
+      assert.deepEqual(main(["plain"], dir, temp("cwd")), {
+        code: 1,
+        out: "error: stack plain declares no contract: give its layers outputs (and their dependents reads) to generate Terraform\n",
+      });
+      assert.deepEqual(main(["bad"], dir, temp("cwd")), {
+        code: 1,
+        out: 'error: tfc-layers:layers[1].reads.network (layer "app") reads "idd" from "network", which does not declare it: did you mean "id"?\n',
+      });
+    });
+  });
+});
