@@ -223,6 +223,21 @@ describe("npm run scaffold", () => {
     );
   });
 
+  it("the README's copy of platform's reads file and its sample output are what scaffold writes and says", () => {
+    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+    const marker = "for platform (a test checks this copy):\n\n```hcl\n";
+    const start = readme.indexOf(marker) + marker.length;
+    assert.ok(start > marker.length, "the README shows the reads file");
+    const copy = readme.slice(start, readme.indexOf("```\n", start));
+    const reads = committed("dev").find((f) => f.path === "platform/platform-b/contract_reads.tf")!;
+    assert.equal(copy, stamped(reads.content));
+    const sampleStart = readme.indexOf("```text\nIn /tmp/scaffold-dev:\n") + "```text\n".length;
+    const sample = readme.slice(sampleStart, readme.indexOf("```", sampleStart));
+    const cwd = temp("cwd");
+    const { out } = main(["dev", "--out", "scaffold-dev"], PROJECT_DIR, cwd);
+    assert.equal(sample.replace("In /tmp/scaffold-dev:", "In scaffold-dev:"), out);
+  });
+
   describe("writing files", () => {
     const file = (content: string) => [{ path: "network/a/contract_outputs.tf", content }];
     const target = (root: string) => path.join(root, "network", "a", "contract_outputs.tf");
