@@ -1,15 +1,13 @@
 // npm run plan -- <stack> [--json] [--compare <other stack>]: what the stack will create, its
 // trigger graph and the run cascade, offline (Pulumi mocks, no credentials, no network).
 import * as path from "node:path";
-import { parseArgs } from "node:util";
-import { PulumiCliError } from "../offline/cliConfig";
 import { runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanDocument, type PlanOptions } from "../plan/document";
 import { renderText } from "../plan/text";
-import { StackConfigError } from "../topology/errors";
 import { plainTextSecret } from "../topology/stackConfig";
+import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
 /**
  * Plans `stack` from the stack files in `dir`; throws the CLI's error where `pulumi preview`
@@ -40,27 +38,17 @@ export async function planStack(
 const USAGE =
   "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--run-minutes <n, default 5>] [--concurrency <n, default 1>] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
 
-const parse = (argv: readonly string[]) =>
-  parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      json: { type: "boolean" },
-      dir: { type: "string" },
-      compare: { type: "string" },
-      "run-minutes": { type: "string" },
-      concurrency: { type: "string" },
-    },
-  });
+const FLAGS = {
+  json: { type: "boolean" },
+  dir: { type: "string" },
+  compare: { type: "string" },
+  "run-minutes": { type: "string" },
+  concurrency: { type: "string" },
+} as const;
 
-export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<{ code: number; out: string }> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch {
-    return { code: 2, out: USAGE };
-  }
-  if (args.positionals.length !== 1) return { code: 2, out: USAGE };
+export async function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolder()): Promise<CommandResult> {
+  const args = parseCommand(argv, FLAGS, USAGE);
+  if (!args.ok) return args.usage;
   const { json, dir: dirFlag, compare } = args.values;
   const positive = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Number(flag));
   const options = {
@@ -69,25 +57,11 @@ export async function main(argv: readonly string[], dir = PROJECT_DIR): Promise<
   };
   if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) return { code: 2, out: USAGE };
   try {
-    const plan = await planStack(dirFlag ? path.resolve(dirFlag) : dir, args.positionals[0], compare, options);
+    const plan = await planStack(dirFlag ? path.resolve(cwd, dirFlag) : dir, args.stack, compare, options);
     return { code: 0, out: json ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan) };
   } catch (err) {
-    if (err instanceof StackConfigError || err instanceof PulumiCliError) {
-      return { code: 1, out: `error: ${err.message}\n` };
-    }
-    throw err;
+    return refusal(err);
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    ({ code, out }) => {
-      (code === 0 ? process.stdout : process.stderr).write(out);
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) finish(main(process.argv.slice(2)));

@@ -1,42 +1,25 @@
 // npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run]: writes the Terraform that
 // enforces the stack's contract into folders laid out like the workspaces' working directories.
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { ContractFileConflict, contractFiles } from "../hcl/contractFiles";
 import { describeReports, scaffold } from "../hcl/scaffold";
-import { PulumiCliError } from "../offline/cliConfig";
 import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
-import { StackConfigError } from "../topology/errors";
+import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
 const USAGE =
   "usage: npm run scaffold -- <stack> [--out <repository root, default: where npm runs>] [--force: replace edited files] [--dry-run: write nothing] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
 
-const parse = (argv: readonly string[]) =>
-  parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      force: { type: "boolean" },
-      "dry-run": { type: "boolean" },
-      dir: { type: "string" },
-    },
-  });
+const FLAGS = {
+  out: { type: "string" },
+  force: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  dir: { type: "string" },
+} as const;
 
-/** `cwd` is where relative paths start: npm runs scripts in the package, INIT_CWD is the user's. */
-export function main(
-  argv: readonly string[],
-  dir = PROJECT_DIR,
-  cwd = process.env.INIT_CWD ?? process.cwd(),
-): { code: number; out: string } {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch {
-    return { code: 2, out: USAGE };
-  }
-  if (args.positionals.length !== 1) return { code: 2, out: USAGE };
-  const [stack] = args.positionals;
+export function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolder()): CommandResult {
+  const args = parseCommand(argv, FLAGS, USAGE);
+  if (!args.ok) return args.usage;
+  const { stack } = args;
   const { out, force, "dry-run": dryRun, dir: dirFlag } = args.values;
   try {
     const topology = topologyOf(loadStackFile(dirFlag ? path.resolve(cwd, dirFlag) : dir, stack));
@@ -51,15 +34,8 @@ export function main(
     const reports = scaffold(root, files, { force, dryRun });
     return { code: 0, out: `${dryRun ? "Dry run in" : "In"} ${out ?? "."}:\n${describeReports(reports, dryRun)}` };
   } catch (err) {
-    if (err instanceof StackConfigError || err instanceof PulumiCliError || err instanceof ContractFileConflict) {
-      return { code: 1, out: `error: ${err.message}\n` };
-    }
-    throw err;
+    return refusal(err, ContractFileConflict);
   }
 }
 
-if (require.main === module) {
-  const { code, out } = main(process.argv.slice(2));
-  (code === 0 ? process.stdout : process.stderr).write(out);
-  process.exitCode = code;
-}
+if (require.main === module) finish(main(process.argv.slice(2)));

@@ -1,0 +1,59 @@
+// What the npm run commands share: one stack argument and flags (node:util parseArgs), the
+// user's folder for relative paths, one error line for what the user got wrong, and the exit.
+import { parseArgs } from "node:util";
+import { PulumiCliError } from "../offline/cliConfig";
+import { StackConfigError } from "../topology/errors";
+
+export interface CommandResult {
+  readonly code: number;
+  readonly out: string;
+}
+
+type Flags = Record<string, { type: "string" | "boolean" }>;
+
+/** Where relative paths start: npm runs scripts in the package folder, INIT_CWD is the user's. */
+export const userFolder = () => process.env.INIT_CWD ?? process.cwd();
+
+type Values<F extends Flags> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; options: F; strict: true }>
+>["values"];
+
+/** The stack and the flags, or the usage (exit 2) for anything else. */
+export function parseCommand<F extends Flags>(
+  argv: readonly string[],
+  flags: F,
+  usage: string,
+): { ok: true; stack: string; values: Values<F> } | { ok: false; usage: CommandResult } {
+  const refused = { ok: false as const, usage: { code: 2, out: usage } };
+  try {
+    const parsed = parseArgs({ args: [...argv], allowPositionals: true, options: flags, strict: true });
+    return parsed.positionals.length === 1
+      ? { ok: true, stack: parsed.positionals[0], values: parsed.values }
+      : refused;
+  } catch {
+    return refused;
+  }
+}
+
+/** The one line a user sees for a mistake in their stack (or another refusal given), else rethrows. */
+export function refusal(err: unknown, ...also: (new (...args: never[]) => Error)[]): CommandResult {
+  const known = [StackConfigError, PulumiCliError, ...also];
+  if (err instanceof Error && known.some((kind) => err instanceof kind)) {
+    return { code: 1, out: `error: ${err.message}\n` };
+  }
+  throw err;
+}
+
+/** Prints the result (stdout on success, stderr otherwise) and sets the exit status. */
+export function finish(result: Promise<CommandResult> | CommandResult): void {
+  Promise.resolve(result).then(
+    ({ code, out }) => {
+      (code === 0 ? process.stdout : process.stderr).write(out);
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
