@@ -14,7 +14,7 @@ import { remoteStateLabel } from "../topology/names";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { type LayerFixture, seededRandom, stackConfig } from "./fixtures";
-import { terraformTest, terraformVersion, writeTree } from "./terraform";
+import { terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
 
 const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `tfc-layers-${prefix}-`));
 const topologyWith = (layers: LayerFixture[], raw?: Record<string, unknown>): Topology => {
@@ -40,8 +40,8 @@ function failingRunsApart(testFile: string): Record<string, string> {
 }
 
 /**
- * Runs terraform on every generated directory: fmt has nothing to change, validate and test
- * pass, and each failing case, run without expect_failures, stops with exactly one message that
+ * Runs terraform on every generated directory: fmt has nothing to change, validate passes, every
+ * test run passes, and each failing case, run without expect_failures, stops with exactly one message that
  * names the upstream workspace (in the test's environment), the output, its type and the layer.
  */
 function proveWithTerraform(topology: Topology): void {
@@ -60,6 +60,7 @@ function proveWithTerraform(topology: Topology): void {
     if (done.has(directory) || !files.some((f) => f.workspaces.includes(ws.key))) continue;
     done.add(directory);
     const here = path.join(root, directory);
+    assert.deepEqual(validateDirectory(here), { valid: true, errors: [] }, directory);
     const report = terraformTest(here);
     assert.equal(report.exitCode, 0, `${directory}: ${JSON.stringify(report.errors)}`);
     assert.ok(

@@ -62,6 +62,14 @@ export interface TestReport {
   readonly exitCode: number | null;
 }
 
+/** `terraform init` then `terraform validate` in a directory. */
+export function validateDirectory(dir: string): Validation {
+  execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: ENV, stdio: "pipe" });
+  const result = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: dir, env: ENV, encoding: "utf8" });
+  const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: { summary: string; detail?: string }[] };
+  return { valid: report.valid, errors: report.diagnostics.map((d) => `${d.summary}: ${d.detail ?? ""}`) };
+}
+
 /** `terraform init` then `terraform test` in a directory that holds a configuration and its tests. */
 export function terraformTest(dir: string): TestReport {
   execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: ENV, stdio: "pipe" });
