@@ -1,42 +1,35 @@
 // npm run plan -- <stack> [--json] [--compare <other stack>]: what the stack will create, its
 // trigger graph and the run cascade, offline (Pulumi mocks, no credentials, no network).
 import * as path from "node:path";
-import { runStack } from "../offline/runStack";
+import { planRun } from "../offline/planRun";
 import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanDocument, type PlanOptions } from "../plan/document";
 import { renderText } from "../plan/text";
-import { plainTextSecret } from "../topology/stackConfig";
+import { DESTRUCTIVE_EXIT } from "../review/document";
+import { renderReviewMarkdown, renderReviewText } from "../review/render";
+import { type Baseline, reviewStack } from "../review/review";
 import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
-/**
- * Plans `stack` from the stack files in `dir`; throws the CLI's error where `pulumi preview`
- * would stop before the program, else the program's StackConfigError on bad input.
- */
+/** Plans `stack` from the stack files in `dir` (see planRun for what it throws). */
 export async function planStack(
   dir: string,
   stack: string,
   compareWith?: string,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS,
 ): Promise<PlanDocument> {
-  const stackFile = loadStackFile(dir, stack);
-  const topology = topologyOf(stackFile);
-  // The program sees a key as secret when any part of it is; the file shows each entry.
-  const [plain] = stackFile.plainTextSecrets ?? [];
-  if (plain !== undefined) {
-    throw plainTextSecret(plain, `pulumi config set --secret --path '${plain}' <value>`);
-  }
-  // The plan reports config errors by message only, so it spares the runtime's stack traces.
-  const run = await runStack(stackFile, { stackTraces: false });
-  if (run.error) throw run.error;
+  const { topology, run } = await planRun(dir, stack);
   const plan = buildPlan(stack, topology, run, options);
   if (compareWith === undefined) return plan;
   const other = topologyOf(loadStackFile(dir, compareWith));
   return { ...plan, comparison: { stack: compareWith, differences: compareStacks(topology, other) } };
 }
 
-const USAGE =
-  "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--run-minutes <n, default 5>] [--concurrency <n, default 1>] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
+const USAGE = [
+  "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--run-minutes <n, default 5>] [--concurrency <n, default 1>] [--dir=<folder with Pulumi.<stack>.yaml>]",
+  `       npm run plan -- <stack> --diff <git revision> | --diff-file <stack file> [--markdown | --json] [--dir=<folder>]  (exit ${DESTRUCTIVE_EXIT} when something would be deleted or replaced)`,
+  "",
+].join("\n");
 
 const FLAGS = {
   json: { type: "boolean" },
@@ -44,20 +37,49 @@ const FLAGS = {
   compare: { type: "string" },
   "run-minutes": { type: "string" },
   concurrency: { type: "string" },
+  diff: { type: "string" },
+  "diff-file": { type: "string" },
+  markdown: { type: "boolean" },
 } as const;
+
+/** The review of a change: its rendering, and exit 3 when it deletes or replaces something. */
+async function review(
+  dir: string,
+  stack: string,
+  baseline: Baseline,
+  format: "text" | "markdown" | "json",
+): Promise<CommandResult> {
+  const document = await reviewStack(dir, stack, baseline);
+  const out =
+    format === "json"
+      ? `${JSON.stringify(document, null, 2)}\n`
+      : format === "markdown"
+        ? renderReviewMarkdown(document)
+        : renderReviewText(document);
+  return { code: document.summary.destructive > 0 ? DESTRUCTIVE_EXIT : 0, out };
+}
 
 export async function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolder()): Promise<CommandResult> {
   const args = parseCommand(argv, FLAGS, USAGE);
   if (!args.ok) return args.usage;
-  const { json, dir: dirFlag, compare } = args.values;
+  const { json, dir: dirFlag, compare, diff, "diff-file": diffFile, markdown } = args.values;
+  const reviewing = diff !== undefined || diffFile !== undefined;
+  const conflicting = (diff !== undefined && diffFile !== undefined) || (reviewing && compare !== undefined);
+  if (conflicting || (markdown && (!reviewing || json))) return { code: 2, out: USAGE };
   const positive = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Number(flag));
   const options = {
     runMinutes: positive(args.values["run-minutes"], DEFAULT_PLAN_OPTIONS.runMinutes),
     concurrency: positive(args.values.concurrency, DEFAULT_PLAN_OPTIONS.concurrency),
   };
   if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) return { code: 2, out: USAGE };
+  const stackDir = dirFlag ? path.resolve(cwd, dirFlag) : dir;
   try {
-    const plan = await planStack(dirFlag ? path.resolve(cwd, dirFlag) : dir, args.stack, compare, options);
+    if (reviewing) {
+      const baseline: Baseline =
+        diff !== undefined ? { ref: diff } : { file: path.resolve(cwd, diffFile!), label: diffFile! };
+      return await review(stackDir, args.stack, baseline, json ? "json" : markdown ? "markdown" : "text");
+    }
+    const plan = await planStack(stackDir, args.stack, compare, options);
     return { code: 0, out: json ? `${JSON.stringify(plan, null, 2)}\n` : renderText(plan) };
   } catch (err) {
     return refusal(err);

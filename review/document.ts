@@ -1,0 +1,118 @@
+// The review of a change to one stack as one document: what `pulumi up` would add, change,
+// replace and delete (destructive changes first), what happens to triggers, state access, the
+// cascade and the contract, and a graph of the trigger edges with additions and removals marked.
+// The text, markdown and JSON outputs all render it.
+import type { ProgramRun } from "../offline/registrations";
+import type { Topology } from "../topology/topology";
+import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
+import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
+
+/** One side of the comparison: what the program registered and the topology, if the stack exists there. */
+export interface ReviewSide {
+  readonly label: string;
+  readonly topology?: Topology;
+  readonly run?: ProgramRun;
+}
+
+export interface ReviewDocument extends TopologyDiff {
+  readonly stack: string;
+  readonly before: string;
+  readonly after: string;
+  readonly summary: {
+    readonly add: number;
+    readonly change: number;
+    readonly replace: number;
+    readonly delete: number;
+    readonly destructive: number;
+  };
+  /** Deletions and replacements, the ones that lose something first. */
+  readonly destructive: Extract<ResourceChange, { kind: "delete" | "replace" }>[];
+  readonly resources: ResourceChange[];
+  readonly mermaid: string;
+  /** Whether nothing at all changes. */
+  readonly empty: boolean;
+}
+
+/** Exit status of a review with destructive changes (0 without; 1 and 2 are errors and usage). */
+export const DESTRUCTIVE_EXIT = 3;
+
+function graph(before: Topology | undefined, after: Topology | undefined, diff: TopologyDiff): string {
+  const added = new Set(diff.triggersAdded.map((e) => `${e.upstream}\0${e.downstream}`));
+  const renamed = renamedWorkspaces(after);
+  const layers = new Map<string, string[]>();
+  for (const topology of [after, before]) {
+    for (const layer of topology?.layers ?? []) {
+      const names = layers.get(layer.name) ?? [];
+      for (const k of layer.workspaces) {
+        const own = topology!.workspaceByKey.get(k)!.name;
+        const name = topology === before ? (renamed.get(own) ?? own) : own;
+        if (!names.includes(name)) names.push(name);
+      }
+      layers.set(layer.name, names);
+    }
+  }
+  const ids = new Map<string, string>();
+  const lines = ["flowchart LR"];
+  [...layers].forEach(([layer, names], i) => {
+    lines.push(`  subgraph L${i}["${layer}"]`);
+    for (const name of names) {
+      if (!ids.has(name)) ids.set(name, `W${ids.size}`);
+      lines.push(`    ${ids.get(name)}["${name}"]`);
+    }
+    lines.push("  end");
+  });
+  const styles: string[] = [];
+  let links = 0;
+  const link = (e: Edge, arrow: string, style?: string) => {
+    // Mermaid styles a link by its index among the links.
+    if (style) styles.push(`  linkStyle ${links} ${style}`);
+    links++;
+    lines.push(`  ${ids.get(e.upstream)} ${arrow} ${ids.get(e.downstream)}`);
+  };
+  const current = after
+    ? after.triggers.map((t) => ({
+        upstream: after.workspaceByKey.get(t.upstream)!.name,
+        downstream: after.workspaceByKey.get(t.downstream)!.name,
+      }))
+    : [];
+  for (const e of current) {
+    if (added.has(`${e.upstream}\0${e.downstream}`)) link(e, '==>|"added"|', "stroke:#2da44e,stroke-width:3px");
+    else link(e, "-->");
+  }
+  for (const e of diff.triggersRemoved) link(e, '-.->|"removed"|', "stroke:#cf222e,stroke-dasharray:4");
+  return [...lines, ...styles].join("\n");
+}
+
+/** Compares two sides of one stack. */
+export function buildReview(stack: string, before: ReviewSide, after: ReviewSide): ReviewDocument {
+  const resources = diffResources(before.run?.resources ?? [], after.run?.resources ?? []);
+  const topologyDiff = diffTopologies(before.topology, after.topology);
+  const destructive = resources.filter(isDestructive).sort((a, b) => Number(!a.loses) - Number(!b.loses));
+  const count = (kind: ResourceChange["kind"]) => resources.filter((r) => r.kind === kind).length;
+  const { triggersAdded, triggersRemoved, grantsAdded, grantsRemoved, cascade, contract } = topologyDiff;
+  return {
+    stack,
+    before: before.label,
+    after: after.label,
+    summary: {
+      add: count("add"),
+      change: count("update"),
+      replace: count("replace"),
+      delete: count("delete"),
+      destructive: destructive.length,
+    },
+    destructive,
+    resources,
+    ...topologyDiff,
+    mermaid: graph(before.topology, after.topology, topologyDiff),
+    empty:
+      resources.length +
+        triggersAdded.length +
+        triggersRemoved.length +
+        grantsAdded.length +
+        grantsRemoved.length +
+        cascade.length +
+        contract.length ===
+      0,
+  };
+}

@@ -1,0 +1,145 @@
+// Renders a review: text for the terminal, markdown for a pull-request comment (summary first,
+// destructive changes up front, details folded, the graph with added and removed edges).
+import type { ReviewDocument } from "./document";
+import type { InputChange, ResourceChange } from "./resourceDiff";
+
+const json = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function summaryLine(review: ReviewDocument): string {
+  if (review.empty) return "no changes";
+  const { add, change, replace, delete: remove, destructive } = review.summary;
+  const counts = `${add} to add, ${change} to change, ${replace} to replace, ${remove} to delete`;
+  return destructive > 0 ? `${counts}; ${plural(destructive, "destructive change")}` : counts;
+}
+
+function destructiveLine(c: ReviewDocument["destructive"][number]): string {
+  const why = c.kind === "replace" ? ` (${c.because.join(", ")})` : "";
+  const loses = c.loses ? `loses ${c.loses}` : "loses nothing lasting: it is recreated";
+  const protect = c.protect ? "; protected: pulumi up stops here until `pulumi state unprotect`" : "";
+  return `${c.kind} ${c.type} ${c.name}${why}: ${loses}${protect}`;
+}
+
+const SYMBOL: Record<ResourceChange["kind"], string> = { add: "+", update: "~", replace: "-/+", delete: "-" };
+
+function changeLines(c: ResourceChange, indent: string): string[] {
+  const renamed = "renamedFrom" in c && c.renamedFrom ? ` (was ${c.renamedFrom}, kept through its alias)` : "";
+  const lines = [`${indent}${SYMBOL[c.kind]} ${c.type}  ${c.name}${renamed}`];
+  if (c.kind === "add") {
+    for (const [input, value] of Object.entries(c.inputs)) lines.push(`${indent}      ${input}: ${json(value)}`);
+  }
+  const changes: readonly InputChange[] = "changes" in c ? c.changes : [];
+  for (const i of changes) {
+    const secret = i.before === "[secret]" || i.after === "[secret]";
+    lines.push(`${indent}      ${i.input}: ${secret ? "[secret] changed" : `${json(i.before)} -> ${json(i.after)}`}`);
+  }
+  return lines;
+}
+
+const edgeLines = (sign: string, edges: readonly { upstream: string; downstream: string }[]) =>
+  edges.map((e) => `${sign} ${e.upstream} -> ${e.downstream}`);
+
+function cascadeLines(review: ReviewDocument): string[] {
+  return review.cascade.map((c) => {
+    const extra = [
+      c.newDuplicates.length ? `new fan-in duplicates: ${c.newDuplicates.join(", ")}` : "",
+      c.newStaleReads.length ? `may now read old outputs: ${c.newStaleReads.join("; ")}` : "",
+    ].filter(Boolean);
+    return `${c.source}: ${c.runsBefore} -> ${c.runsAfter} runs per apply, ${c.wavesBefore} -> ${c.wavesAfter} waves${extra.length ? `; ${extra.join("; ")}` : ""}`;
+  });
+}
+
+function contractLines(review: ReviewDocument): string[] {
+  return review.contract.map(
+    (c) =>
+      `${c.workspace} output ${c.output} ${c.change === "removed" ? `removed (was ${c.typeBefore})` : `retyped ${c.typeBefore} -> ${c.typeAfter}`}, read by ${c.readBy.join(", ")}: re-run npm run scaffold and update their code, or their runs stop at the read`,
+  );
+}
+
+const lostReadLines = (review: ReviewDocument) =>
+  review.lostReads.map(
+    (e) => `${e.downstream} can no longer read ${e.upstream}'s state: if its code still reads it, its next run fails`,
+  );
+
+export function renderReviewText(review: ReviewDocument): string {
+  const out = [
+    `Review of stack ${review.stack}: ${review.before} -> ${review.after} (offline: no credentials, no network).`,
+    `${summaryLine(review)}.`,
+    "",
+  ];
+  const section = (title: string, lines: string[]) => {
+    if (lines.length) out.push(`## ${title}`, "", ...lines, "");
+  };
+  section(
+    "Destructive changes",
+    review.destructive.map((c) => `- ${destructiveLine(c)}`),
+  );
+  section(
+    "Resources",
+    review.resources.flatMap((c) => changeLines(c, "")),
+  );
+  section("Run triggers", [...edgeLines("+", review.triggersAdded), ...edgeLines("-", review.triggersRemoved)]);
+  section("Remote-state access", [
+    ...edgeLines("+", review.grantsAdded),
+    ...edgeLines("-", review.grantsRemoved),
+    ...lostReadLines(review).map((l) => `  ${l}`),
+  ]);
+  section("Cascade", cascadeLines(review));
+  section("Contract", contractLines(review));
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+const markdownEdges = (what: string, edges: readonly { upstream: string; downstream: string }[]) =>
+  edges.map((e) => `- ${what} \`${e.upstream} -> ${e.downstream}\``);
+
+function details(summary: string, body: string[]): string[] {
+  return body.length ? ["<details>", `<summary>${summary}</summary>`, "", ...body, "", "</details>", ""] : [];
+}
+
+export function renderReviewMarkdown(review: ReviewDocument): string {
+  const warning = review.summary.destructive > 0 ? " :warning:" : "";
+  const out = [
+    `### tfc-layers \`${review.stack}\`: ${summaryLine(review)}${warning}`,
+    "",
+    `Compared with \`${review.before}\`, offline (no credentials, no network).`,
+    "",
+  ];
+  if (review.destructive.length) {
+    out.push(
+      "#### Destructive changes",
+      "",
+      "| change | resource | why | loses | protected |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    for (const c of review.destructive) {
+      const why = c.kind === "replace" ? c.because.join(", ") : "no longer in the stack";
+      out.push(
+        `| ${c.kind} | \`${c.name}\` (${c.type}) | ${why} | ${c.loses ?? "nothing lasting (recreated)"} | ${c.protect ? "yes: `pulumi up` stops until unprotected" : "no"} |`,
+      );
+    }
+    out.push("");
+  }
+  out.push(
+    ...details(
+      `Resources (${review.resources.length} changed)`,
+      review.resources.length ? ["```diff", ...review.resources.flatMap((c) => changeLines(c, "")), "```"] : [],
+    ),
+    ...details("Run triggers and remote-state access", [
+      ...markdownEdges("added trigger", review.triggersAdded),
+      ...markdownEdges("removed trigger", review.triggersRemoved),
+      ...markdownEdges("added state access", review.grantsAdded),
+      ...markdownEdges("removed state access", review.grantsRemoved),
+      ...lostReadLines(review).map((l) => `- **${l}**`),
+    ]),
+    ...details(
+      "Cascade",
+      cascadeLines(review).map((l) => `- ${l}`),
+    ),
+    ...details(
+      "Contract",
+      contractLines(review).map((l) => `- ${l}`),
+    ),
+    ...details("Graph", ["```mermaid", review.mermaid, "```"]),
+  );
+  return `${out.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,77 @@
+// Reviews a change to a stack offline: the stack file as it is against the same stack at a git
+// revision (read through git, nothing checked out) or against another stack file. Each side is
+// planned as `npm run plan` plans it: the CLI's rules, the topology, the program under mocks.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { planRun } from "../offline/planRun";
+import { loadProject, loadStackFile, PROJECT_DIR } from "../offline/stackFile";
+import { StackConfigError } from "../topology/errors";
+import { buildReview, type ReviewDocument, type ReviewSide } from "./document";
+
+/** A git revision, or another stack file (`label` is how the user named it). */
+export type Baseline = { readonly ref: string } | { readonly file: string; readonly label: string };
+
+/** What git holds at `ref` for a file of `dir`; undefined when the file is not there. */
+function atRevision(dir: string, ref: string, file: string): string | undefined {
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`);
+  } catch {
+    throw new StackConfigError(`--diff ${ref}: git knows no such revision here; give a branch, tag or commit`);
+  }
+  const prefix = git("rev-parse", "--show-prefix").trim();
+  try {
+    return git("show", `${ref}:${prefix}${file}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Pulumi.yaml beside the stack files, or this project's. */
+const projectIn = (dir: string) => loadProject(path.dirname(projectFile(dir)));
+
+/** One side, or only its label when the stack file is not there (a stack added or removed). */
+async function side(label: string, dir: string, stack: string): Promise<ReviewSide> {
+  if (!fs.existsSync(path.join(dir, `Pulumi.${stack}.yaml`))) return { label };
+  try {
+    return { label, ...(await planRun(dir, stack, projectIn(dir))) };
+  } catch (err) {
+    // Say which side does not plan; the working tree's errors read as npm run plan's.
+    if (err instanceof Error && label !== WORKING_TREE) err.message = `at ${label}: ${err.message}`;
+    throw err;
+  }
+}
+
+const WORKING_TREE = "working tree";
+
+const projectFile = (dir: string) =>
+  fs.existsSync(path.join(dir, "Pulumi.yaml")) ? path.join(dir, "Pulumi.yaml") : path.join(PROJECT_DIR, "Pulumi.yaml");
+
+/** The review of `stack` in `dir` against the baseline. */
+export async function reviewStack(dir: string, stack: string, baseline: Baseline): Promise<ReviewDocument> {
+  const after = await side(WORKING_TREE, dir, stack);
+  const old = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-review-"));
+  let label: string;
+  if ("ref" in baseline) {
+    label = baseline.ref;
+    // The project file as it was too, so the CLI's rules are those of that revision.
+    const project = atRevision(dir, baseline.ref, "Pulumi.yaml");
+    const stackFile = atRevision(dir, baseline.ref, `Pulumi.${stack}.yaml`);
+    fs.writeFileSync(path.join(old, "Pulumi.yaml"), project ?? fs.readFileSync(projectFile(dir), "utf8"));
+    if (stackFile !== undefined) fs.writeFileSync(path.join(old, `Pulumi.${stack}.yaml`), stackFile);
+  } else {
+    label = baseline.label;
+    if (!fs.existsSync(baseline.file)) {
+      throw new StackConfigError(`--diff-file ${baseline.label}: no such file; give the path of a stack file`);
+    }
+    fs.copyFileSync(projectFile(dir), path.join(old, "Pulumi.yaml"));
+    fs.copyFileSync(baseline.file, path.join(old, `Pulumi.${stack}.yaml`));
+  }
+  const before = await side(label, old, stack);
+  // In neither place: the same message as npm run plan for an unknown stack.
+  if (!before.run && !after.run) loadStackFile(dir, stack);
+  return buildReview(stack, before, after);
+}
