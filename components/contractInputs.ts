@@ -7,6 +7,8 @@ export interface ContractInputsArgs {
   readonly environment: string;
   /** The workspaces that read upstream state, by TFC name. */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+  /** The former TFC name of a renamed workspace, by its current name: its variable keeps its identity. */
+  readonly formerNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -35,7 +37,12 @@ export class ContractInputs extends pulumi.ComponentResource {
             workspaceId,
             description: "Where this workspace's upstreams are: read by the remote-state blocks tfc-layers generates.",
           },
-          { parent: this },
+          {
+            parent: this,
+            aliases: args.formerNames.has(workspaceName)
+              ? [{ name: `${name}-${args.formerNames.get(workspaceName)}` }]
+              : [],
+          },
         ),
       );
     }

@@ -83,6 +83,12 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
           organization: topology.organization,
           environment: topology.environment,
           workspaceIds: idsByName(readers),
+          formerNames: new Map(
+            readers.flatMap((key) => {
+              const previous = topology.workspaceByKey.get(key)!.previous;
+              return previous ? [[names.get(key)!, previous.name]] : [];
+            }),
+          ),
         }).variables
       : new Map<string, pulumi.Resource>();
 

@@ -44,11 +44,14 @@ export function refusal(err: unknown, ...also: (new (...args: never[]) => Error)
   throw err;
 }
 
-/** Prints the result (stdout on success, stderr otherwise) and sets the exit status. */
+/** Exit statuses that mean the command failed: its output is an error or the usage. */
+const FAILED = [1, 2];
+
+/** Prints the result (stderr when it failed, else stdout: a status such as 3 is a verdict) and sets the exit status. */
 export function finish(result: Promise<CommandResult> | CommandResult): void {
   Promise.resolve(result).then(
     ({ code, out }) => {
-      (code === 0 ? process.stdout : process.stderr).write(out);
+      (FAILED.includes(code) ? process.stderr : process.stdout).write(out);
       process.exitCode = code;
     },
     (err) => {
