@@ -14,6 +14,12 @@ export interface ReviewSide {
   readonly run?: ProgramRun;
 }
 
+/** An encrypted stack value added, removed or set again: all that can be said without decrypting. */
+export interface SecretChange {
+  readonly key: string;
+  readonly change: "added" | "removed" | "set again";
+}
+
 export interface ReviewDocument extends TopologyDiff {
   readonly stack: string;
   readonly before: string;
@@ -28,6 +34,7 @@ export interface ReviewDocument extends TopologyDiff {
   /** Deletions and replacements, the ones that lose something first. */
   readonly destructive: Extract<ResourceChange, { kind: "delete" | "replace" }>[];
   readonly resources: ResourceChange[];
+  readonly secrets: SecretChange[];
   readonly mermaid: string;
   /** Whether nothing at all changes. */
   readonly empty: boolean;
@@ -84,7 +91,12 @@ function graph(before: Topology | undefined, after: Topology | undefined, diff: 
 }
 
 /** Compares two sides of one stack. */
-export function buildReview(stack: string, before: ReviewSide, after: ReviewSide): ReviewDocument {
+export function buildReview(
+  stack: string,
+  before: ReviewSide,
+  after: ReviewSide,
+  secrets: SecretChange[] = [],
+): ReviewDocument {
   const resources = diffResources(before.run?.resources ?? [], after.run?.resources ?? []);
   const topologyDiff = diffTopologies(before.topology, after.topology);
   const destructive = resources.filter(isDestructive).sort((a, b) => Number(!a.loses) - Number(!b.loses));
@@ -103,10 +115,12 @@ export function buildReview(stack: string, before: ReviewSide, after: ReviewSide
     },
     destructive,
     resources,
+    secrets,
     ...topologyDiff,
     mermaid: graph(before.topology, after.topology, topologyDiff),
     empty:
       resources.length +
+        secrets.length +
         triggersAdded.length +
         triggersRemoved.length +
         grantsAdded.length +

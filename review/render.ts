@@ -15,7 +15,9 @@ export function summaryLine(review: ReviewDocument): string {
 
 function destructiveLine(c: ReviewDocument["destructive"][number]): string {
   const why = c.kind === "replace" ? ` (${c.because.join(", ")})` : "";
-  const loses = c.loses ? `loses ${c.loses}` : "loses nothing lasting: it is recreated";
+  const loses = c.loses
+    ? `loses ${c.loses}`
+    : `loses nothing lasting${c.kind === "replace" ? ": it is recreated" : ""}`;
   const protect = c.protect ? "; protected: pulumi up stops here until `pulumi state unprotect`" : "";
   return `${c.kind} ${c.type} ${c.name}${why}: ${loses}${protect}`;
 }
@@ -56,6 +58,12 @@ function contractLines(review: ReviewDocument): string[] {
   );
 }
 
+const secretLines = (review: ReviewDocument) =>
+  review.secrets.map(
+    (c) =>
+      `${c.key}: ${c.change === "set again" ? "set again (its value changed, or was encrypted anew; values are never shown)" : c.change}`,
+  );
+
 const lostReadLines = (review: ReviewDocument) =>
   review.lostReads.map(
     (e) => `${e.downstream} can no longer read ${e.upstream}'s state: if its code still reads it, its next run fails`,
@@ -78,6 +86,7 @@ export function renderReviewText(review: ReviewDocument): string {
     "Resources",
     review.resources.flatMap((c) => changeLines(c, "")),
   );
+  section("Secrets", secretLines(review));
   section("Run triggers", [...edgeLines("+", review.triggersAdded), ...edgeLines("-", review.triggersRemoved)]);
   section("Remote-state access", [
     ...edgeLines("+", review.grantsAdded),
@@ -114,7 +123,7 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     for (const c of review.destructive) {
       const why = c.kind === "replace" ? c.because.join(", ") : "no longer in the stack";
       out.push(
-        `| ${c.kind} | \`${c.name}\` (${c.type}) | ${why} | ${c.loses ?? "nothing lasting (recreated)"} | ${c.protect ? "yes: `pulumi up` stops until unprotected" : "no"} |`,
+        `| ${c.kind} | \`${c.name}\` (${c.type}) | ${why} | ${c.loses ?? (c.kind === "replace" ? "nothing lasting (recreated)" : "nothing lasting")} | ${c.protect ? "yes: `pulumi up` stops until unprotected" : "no"} |`,
       );
     }
     out.push("");
@@ -123,6 +132,10 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     ...details(
       `Resources (${review.resources.length} changed)`,
       review.resources.length ? ["```diff", ...review.resources.flatMap((c) => changeLines(c, "")), "```"] : [],
+    ),
+    ...details(
+      "Secrets",
+      secretLines(review).map((l) => `- ${l}`),
     ),
     ...details("Run triggers and remote-state access", [
       ...markdownEdges("added trigger", review.triggersAdded),

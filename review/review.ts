@@ -5,10 +5,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { parse } from "yaml";
+import { isSecureLeaf } from "../offline/cliConfig";
 import { planRun } from "../offline/planRun";
 import { loadProject, loadStackFile, PROJECT_DIR } from "../offline/stackFile";
 import { StackConfigError } from "../topology/errors";
-import { buildReview, type ReviewDocument, type ReviewSide } from "./document";
+import { buildReview, type ReviewDocument, type ReviewSide, type SecretChange } from "./document";
 
 /** A git revision, or another stack file (`label` is how the user named it). */
 export type Baseline = { readonly ref: string } | { readonly file: string; readonly label: string };
@@ -50,6 +52,34 @@ const WORKING_TREE = "working tree";
 const projectFile = (dir: string) =>
   fs.existsSync(path.join(dir, "Pulumi.yaml")) ? path.join(dir, "Pulumi.yaml") : path.join(PROJECT_DIR, "Pulumi.yaml");
 
+/** Each encrypted (`secure:`) value of a stack file, by its path, e.g. tfc-layers:sharedCredentials.TOKEN. */
+function encryptedValues(file: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!fs.existsSync(file)) return found;
+  const walk = (value: unknown, at: string) => {
+    if (isSecureLeaf(value)) found.set(at, value.secure);
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
+    else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) walk(v, at === "" ? k : `${at}.${k}`);
+    }
+  };
+  walk((parse(fs.readFileSync(file, "utf8")) as { config?: unknown } | null)?.config ?? {}, "");
+  return found;
+}
+
+/**
+ * Encrypted values added, removed or set again. Offline nothing is decrypted, so a value set
+ * again shows only as its ciphertext changing (the value changed, or was encrypted anew).
+ */
+function secretChanges(before: string, after: string): SecretChange[] {
+  const [was, now] = [encryptedValues(before), encryptedValues(after)];
+  return [...new Set([...now.keys(), ...was.keys()])].sort().flatMap((key): SecretChange[] => {
+    if (!was.has(key)) return [{ key, change: "added" }];
+    if (!now.has(key)) return [{ key, change: "removed" }];
+    return was.get(key) === now.get(key) ? [] : [{ key, change: "set again" }];
+  });
+}
+
 /** The review of `stack` in `dir` against the baseline. */
 export async function reviewStack(dir: string, stack: string, baseline: Baseline): Promise<ReviewDocument> {
   const after = await side(WORKING_TREE, dir, stack);
@@ -73,5 +103,6 @@ export async function reviewStack(dir: string, stack: string, baseline: Baseline
   const before = await side(label, old, stack);
   // In neither place: the same message as npm run plan for an unknown stack.
   if (!before.run && !after.run) loadStackFile(dir, stack);
-  return buildReview(stack, before, after);
+  const file = `Pulumi.${stack}.yaml`;
+  return buildReview(stack, before, after, secretChanges(path.join(old, file), path.join(dir, file)));
 }

@@ -1,0 +1,331 @@
+// npm run plan -- <stack> --diff <ref> | --diff-file <file>: what a change does, offline. Each
+// kind of change has a pair of stack files built from the committed ones; goldens hold the three
+// formats; the git path runs on a temporary repository.
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+import type { RegisteredResource } from "../offline/registrations";
+import { PROJECT_DIR } from "../offline/stackFile";
+import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
+import { diffResources } from "../review/resourceDiff";
+import { main } from "../scripts/plan";
+
+type Config = Record<string, unknown> & { "tfc-layers:layers": Record<string, unknown>[] };
+
+const GOLDEN = path.join(__dirname, "fixtures", "review");
+const REGENERATE = "when the change is meant: UPDATE_GOLDENS=1 npx mocha tests/review.test.ts, then read the diff";
+
+/** The committed stack's config, to change one thing at a time. */
+function committed(stack: string): Config {
+  return structuredClone(parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")).config);
+}
+
+const layer = (config: Config, name: string) => config["tfc-layers:layers"].find((l) => l.name === name)!;
+
+/** Writes `after` as the stack file and `before` beside it; reviews with --diff-file. */
+async function review(stack: string, before: Config, after: Config, ...flags: string[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-review-"));
+  fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+  fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify({ config: after }));
+  fs.writeFileSync(path.join(dir, "before.yaml"), stringify({ config: before }));
+  return main([stack, "--diff-file", "before.yaml", ...flags], dir, dir);
+}
+
+async function reviewJson(stack: string, before: Config, after: Config) {
+  const { code, out } = await review(stack, before, after, "--json");
+  return { code, doc: JSON.parse(out) as ReviewDocument };
+}
+
+const brief = (doc: ReviewDocument) => doc.resources.map((r) => `${r.kind} ${r.name}`);
+
+/** The golden case: prod with a new workspace, a new upstream for app, a retyped output, a credential and a removed layer dependency. */
+export function goldenPair(): { before: Config; after: Config } {
+  const before = committed("prod");
+  const after = committed("prod");
+  layer(after, "network").workspaces = ["network-a", "network-b"];
+  layer(after, "network").outputs = { vpc_id: "string", subnet_ids: "list(object({id = string, zone = string}))" };
+  after["tfc-layers:terraformVersion"] = "1.11.5";
+  layer(after, "app").dependsOn = ["platform"];
+  layer(after, "app").reads = { platform: ["cluster"] };
+  return { before, after };
+}
+
+describe("npm run plan -- --diff / --diff-file", () => {
+  for (const stack of ["dev", "prod"]) {
+    it(`${stack}: the diff of a stack with itself is empty, in every format, exit 0`, async () => {
+      const text = await review(stack, committed(stack), committed(stack));
+      assert.deepEqual(text, {
+        code: 0,
+        out: `Review of stack ${stack}: before.yaml -> working tree (offline: no credentials, no network).\nno changes.\n`,
+      });
+      const { doc } = await reviewJson(stack, committed(stack), committed(stack));
+      assert.equal(doc.empty, true);
+      assert.deepEqual(doc.resources, []);
+      const markdown = await review(stack, committed(stack), committed(stack), "--markdown");
+      assert.match(markdown.out, /^### tfc-layers `\w+`: no changes\n/);
+    });
+  }
+
+  it("lists resources added, removed and changed, with the changed inputs", async () => {
+    const after = committed("dev");
+    layer(after, "network").workspaces = ["network-a", "network-b"];
+    after["tfc-layers:terraformVersion"] = "~> 1.12.0";
+    const { code, doc } = await reviewJson("dev", committed("dev"), after);
+    assert.equal(code, 0);
+    assert.ok(brief(doc).includes("add network-b-dev"));
+    assert.ok(brief(doc).includes("add network-b-dev->app-c-dev"));
+    const version = doc.resources.find((r) => r.name === "app-c-dev")!;
+    assert.equal(version.kind, "update");
+    assert.deepEqual("changes" in version && version.changes, [
+      { input: "terraformVersion", before: "~> 1.11.0", after: "~> 1.12.0" },
+    ]);
+    const removed = await reviewJson("dev", after, committed("dev"));
+    assert.ok(brief(removed.doc).includes("delete network-b-dev"));
+  });
+
+  it("puts destructive changes first, says what they lose and whether they are protected, and exits 3", async () => {
+    const after = committed("prod");
+    after["tfe:organization"] = "acme-eu";
+    const { code, out } = await review("prod", committed("prod"), after);
+    assert.equal(code, DESTRUCTIVE_EXIT);
+    const destructive = out.slice(out.indexOf("## Destructive changes"), out.indexOf("## Resources"));
+    assert.ok(out.indexOf("## Destructive changes") < out.indexOf("## Resources"));
+    assert.match(
+      destructive,
+      /- replace tfe:index\/workspace:Workspace network-a-prod \(organization\): loses the workspace's state, run history and any variables set on it by hand; protected: pulumi up stops here until `pulumi state unprotect`/,
+    );
+    // Replacing a workspace gives it a new id: what names it is replaced with it.
+    assert.match(
+      destructive,
+      /replace tfe:index\/runTrigger:RunTrigger network-a-prod->platform-b-prod \(it belongs to \S+, which is replaced\)/,
+    );
+    const { doc } = await reviewJson("prod", committed("prod"), after);
+    // The ones that lose something come first.
+    const firstHarmless = doc.destructive.findIndex((c) => !c.loses);
+    assert.ok(firstHarmless > 0 && doc.destructive.slice(firstHarmless).every((c) => !c.loses));
+  });
+
+  it("a rename with renamedFrom keeps the workspace (exit 0); without it, the workspace is deleted", async () => {
+    const renamed = committed("dev");
+    layer(renamed, "network").workspaces = ["network-core"];
+    const kept = structuredClone(renamed);
+    layer(kept, "network").renamedFrom = { "network-core": "network-a" };
+    const safe = await reviewJson("dev", committed("dev"), kept);
+    const workspace = safe.doc.resources.find((r) => r.name === "network-core-dev")!;
+    assert.equal(workspace.kind, "update");
+    assert.equal("renamedFrom" in workspace && workspace.renamedFrom, "network-a-dev");
+    assert.ok(!safe.doc.destructive.some((c) => c.type === "tfe:index/workspace:Workspace"));
+    // The triggers change name, so they are recreated: destructive, but nothing is lost.
+    assert.ok(safe.doc.destructive.every((c) => c.loses === undefined || c.type !== "tfe:index/workspace:Workspace"));
+    assert.deepEqual(safe.doc.triggersAdded, []);
+    const lost = await reviewJson("dev", committed("dev"), renamed);
+    assert.equal(lost.code, DESTRUCTIVE_EXIT);
+    const deleted = lost.doc.destructive.find((c) => c.name === "network-a-dev")!;
+    assert.equal(deleted.kind, "delete");
+    assert.match(deleted.loses!, /state/);
+  });
+
+  it("follows the provider's conditional rules: a sensitive variable's new key replaces it, a plain one's updates it", () => {
+    const variable = (name: string, inputs: Record<string, unknown>): RegisteredResource => ({
+      type: "tfe:index/variable:Variable",
+      name,
+      urn: `urn:pulumi:dev::tfc-layers::tfe:index/variable:Variable::${name}`,
+      id: `id(${name})`,
+      custom: true,
+      read: false,
+      parent: "",
+      inputs,
+      protect: false,
+      packageRef: "",
+      aliases: [],
+      dependencies: [],
+    });
+    const kinds = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+      diffResources([variable("v", before)], [variable("v", after)]).map((c) => c.kind);
+    assert.deepEqual(kinds({ key: "A", sensitive: true }, { key: "B", sensitive: true }), ["replace"]);
+    assert.deepEqual(kinds({ key: "A", sensitive: false }, { key: "B", sensitive: false }), ["update"]);
+    assert.deepEqual(kinds({ key: "A", sensitive: true }, { key: "A", sensitive: false }), ["replace"]);
+    assert.deepEqual(kinds({ key: "A", sensitive: false }, { key: "A", sensitive: true }), ["update"]);
+    assert.deepEqual(kinds({ key: "A", category: "env" }, { key: "A", category: "terraform" }), ["replace"]);
+  });
+
+  it("shows a changed secret only as changed, never its value", async () => {
+    const before = committed("prod");
+    before["tfc-layers:sharedCredentials"] = { AWS_SECRET_ACCESS_KEY: { secure: "old-secret-value-0001" } };
+    const after = structuredClone(before);
+    after["tfc-layers:sharedCredentials"] = { AWS_SECRET_ACCESS_KEY: { secure: "new-secret-value-0002" } };
+    for (const format of [[], ["--json"], ["--markdown"]]) {
+      const { out } = await review("prod", before, after, ...format);
+      assert.doesNotMatch(out, /secret-value-000/);
+      assert.match(out, /tfc-layers:sharedCredentials\.AWS_SECRET_ACCESS_KEY/);
+    }
+    const { out } = await review("prod", before, after);
+    assert.match(
+      out,
+      /## Secrets\n\ntfc-layers:sharedCredentials\.AWS_SECRET_ACCESS_KEY: set again \(its value changed, or was encrypted anew; values are never shown\)\n/,
+    );
+    const same = await reviewJson("prod", before, before);
+    assert.equal(same.doc.empty, true);
+    const added = structuredClone(after);
+    added["tfc-layers:sharedCredentials"] = { AWS_SECRET_ACCESS_KEY: { secure: "x" }, TOKEN: { secure: "y" } };
+    const { doc } = await reviewJson("prod", after, added);
+    assert.deepEqual(doc.secrets, [
+      { key: "tfc-layers:sharedCredentials.AWS_SECRET_ACCESS_KEY", change: "set again" },
+      { key: "tfc-layers:sharedCredentials.TOKEN", change: "added" },
+    ]);
+  });
+
+  it("lists trigger edges and state access added and removed, and state a workspace can no longer read", async () => {
+    const after = committed("dev");
+    layer(after, "app").dependsOn = ["platform"];
+    layer(after, "app").reads = { platform: ["cluster"] };
+    const { doc } = await reviewJson("dev", committed("dev"), after);
+    assert.deepEqual(doc.triggersRemoved, [{ upstream: "network-a-dev", downstream: "app-c-dev" }]);
+    assert.deepEqual(doc.grantsRemoved, [{ upstream: "network-a-dev", downstream: "app-c-dev" }]);
+    assert.deepEqual(doc.lostReads, [{ upstream: "network-a-dev", downstream: "app-c-dev" }]);
+    const back = await reviewJson("dev", after, committed("dev"));
+    assert.deepEqual(back.doc.triggersAdded, [{ upstream: "network-a-dev", downstream: "app-c-dev" }]);
+    assert.deepEqual(back.doc.grantsAdded, [{ upstream: "network-a-dev", downstream: "app-c-dev" }]);
+    assert.deepEqual(back.doc.lostReads, []);
+  });
+
+  it("shows the cascade before and after: runs per apply, new fan-in duplicates and stale reads", async () => {
+    const before = committed("dev");
+    layer(before, "app").dependsOn = ["platform"];
+    layer(before, "app").reads = { platform: ["cluster"] };
+    const { doc } = await reviewJson("dev", before, committed("dev"));
+    const network = doc.cascade.find((c) => c.source === "network-a-dev")!;
+    assert.deepEqual([network.runsBefore, network.runsAfter, network.wavesBefore, network.wavesAfter], [2, 3, 2, 2]);
+    assert.deepEqual(network.newDuplicates, ["app-c-dev"]);
+    assert.deepEqual(network.newStaleReads, ["app-c-dev reads platform-b-dev"]);
+  });
+
+  it("with contracts: an output retyped or removed that a workspace reads", async () => {
+    const after = committed("dev");
+    layer(after, "network").outputs = { vpc_id: "number", subnet_ids: "list(string)" };
+    const { doc } = await reviewJson("dev", committed("dev"), after);
+    assert.deepEqual(doc.contract, [
+      {
+        workspace: "network-a-dev",
+        output: "vpc_id",
+        change: "retyped",
+        typeBefore: "string",
+        typeAfter: "number",
+        readBy: ["platform-b-dev"],
+      },
+    ]);
+    const removed = committed("dev");
+    layer(removed, "network").outputs = { subnet_ids: "list(string)" };
+    layer(removed, "platform").reads = { network: ["subnet_ids"] };
+    const gone = await reviewJson("dev", committed("dev"), removed);
+    assert.deepEqual(
+      gone.doc.contract.map((c) => [c.output, c.change, c.readBy]),
+      [["vpc_id", "removed", ["platform-b-dev"]]],
+    );
+  });
+
+  for (const [format, flags] of [
+    ["txt", []],
+    ["md", ["--markdown"]],
+    ["json", ["--json"]],
+  ] as const) {
+    it(`golden ${format}: a prod change with a new workspace, a dropped dependency and a retyped output`, async () => {
+      const { before, after } = goldenPair();
+      const { code, out } = await review("prod", before, after, ...flags);
+      // Dropping app's dependency on network deletes a trigger: destructive, though nothing is lost.
+      assert.equal(code, DESTRUCTIVE_EXIT);
+      if (process.env.UPDATE_GOLDENS) fs.writeFileSync(path.join(GOLDEN, `prod.${format}`), out);
+      assert.equal(out, fs.readFileSync(path.join(GOLDEN, `prod.${format}`), "utf8"), REGENERATE);
+    });
+  }
+
+  it("the markdown comment: summary line first, destructive changes before the folded details, the graph marks edges", async () => {
+    const after = committed("prod");
+    after["tfe:organization"] = "acme-eu";
+    layer(after, "app").dependsOn = ["platform"];
+    layer(after, "app").reads = { platform: ["cluster"] };
+    layer(after, "network").workspaces = ["network-a", "network-b"];
+    const { out } = await review("prod", committed("prod"), after, "--markdown");
+    const lines = out.split("\n");
+    assert.match(
+      lines[0],
+      /^### tfc-layers `prod`: \d+ to add, \d+ to change, \d+ to replace, \d+ to delete; \d+ destructive changes :warning:$/,
+    );
+    assert.ok(out.indexOf("#### Destructive changes") < out.indexOf("<details>"));
+    assert.match(out, /<summary>Graph<\/summary>\n\n```mermaid\nflowchart LR\n/);
+    assert.match(out, /W\d+ ==>\|"added"\| W\d+/);
+    assert.match(out, /W\d+ -\.->\|"removed"\| W\d+/);
+    assert.match(out, /linkStyle \d+ stroke:#2da44e/);
+  });
+
+  describe("--diff <git revision>", () => {
+    const git = (dir: string, ...args: string[]) =>
+      execFileSync("git", ["-C", dir, ...args], {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.com",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.com",
+        },
+      });
+    let repo: string;
+    before(() => {
+      repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-git-"));
+      git(repo, "init", "-q");
+      fs.mkdirSync(path.join(repo, "infra"));
+      fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(repo, "infra", "Pulumi.yaml"));
+      fs.writeFileSync(path.join(repo, "infra", "Pulumi.dev.yaml"), stringify({ config: committed("dev") }));
+      git(repo, "add", ".");
+      git(repo, "commit", "-qm", "first");
+      const after = committed("dev");
+      layer(after, "network").workspaces = ["network-a", "network-b"];
+      fs.writeFileSync(path.join(repo, "infra", "Pulumi.dev.yaml"), stringify({ config: after }));
+    });
+
+    it("compares the working tree with the stack file at the revision, read through git (nothing checked out)", async () => {
+      const dir = path.join(repo, "infra");
+      const { code, out } = await main(["dev", "--diff", "HEAD"], dir, dir);
+      assert.equal(code, 0, out);
+      assert.match(out, /^Review of stack dev: HEAD -> working tree/);
+      assert.match(out, /\+ tfe:index\/workspace:Workspace {2}network-b-dev/);
+      // Nothing was checked out: the working tree still has the change.
+      assert.match(git(repo, "status", "--porcelain"), /M infra\/Pulumi.dev.yaml/);
+    });
+
+    it("a stack file that did not exist at the revision: everything is added", async () => {
+      const dir = path.join(repo, "infra");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.stage.yaml"),
+        stringify({ config: { ...committed("dev"), "tfc-layers:environment": "stage" } }),
+      );
+      const { code, out } = await main(["stage", "--diff", "HEAD", "--json"], dir, dir);
+      assert.equal(code, 0);
+      const doc = JSON.parse(out) as ReviewDocument;
+      assert.ok(doc.resources.length > 0 && doc.resources.every((r) => r.kind === "add"));
+    });
+
+    it("an unknown revision is one error line, exit 1", async () => {
+      const dir = path.join(repo, "infra");
+      assert.deepEqual(await main(["dev", "--diff", "no-such-branch"], dir, dir), {
+        code: 1,
+        out: "error: --diff no-such-branch: git knows no such revision here; give a branch, tag or commit\n",
+      });
+    });
+  });
+
+  it("refuses flags that do not go together, with the usage (exit 2)", async () => {
+    for (const argv of [
+      ["dev", "--markdown"],
+      ["dev", "--diff", "HEAD", "--diff-file", "x.yaml"],
+      ["dev", "--diff", "HEAD", "--compare", "prod"],
+      ["dev", "--diff", "HEAD", "--markdown", "--json"],
+    ]) {
+      assert.equal((await main(argv)).code, 2, argv.join(" "));
+    }
+  });
+});
