@@ -58,7 +58,10 @@ function encryptedValues(file: string): Map<string, string> {
   if (!fs.existsSync(file)) return found;
   const walk = (value: unknown, at: string) => {
     if (isSecureLeaf(value)) found.set(at, value.secure);
-    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
+    else if (Array.isArray(value))
+      value.forEach((v, i) => {
+        walk(v, `${at}[${i}]`);
+      });
     else if (value !== null && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) walk(v, at === "" ? k : `${at}.${k}`);
     }

@@ -42,7 +42,7 @@ async function reviewJson(stack: string, before: Config, after: Config) {
 const brief = (doc: ReviewDocument) => doc.resources.map((r) => `${r.kind} ${r.name}`);
 
 /** The golden case: prod with a new workspace, a new upstream for app, a retyped output, a credential and a removed layer dependency. */
-export function goldenPair(): { before: Config; after: Config } {
+function goldenPair(): { before: Config; after: Config } {
   const before = committed("prod");
   const after = committed("prod");
   layer(after, "network").workspaces = ["network-a", "network-b"];
