@@ -98,6 +98,13 @@ export function renderReviewText(review: ReviewDocument): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+/** A table with its columns padded, as markdown formatters write it (so a copy stays as printed). */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
+}
+
 const markdownEdges = (what: string, edges: readonly { upstream: string; downstream: string }[]) =>
   edges.map((e) => `- ${what} \`${e.upstream} -> ${e.downstream}\``);
 
@@ -114,19 +121,19 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     "",
   ];
   if (review.destructive.length) {
+    const rows = review.destructive.map((c) => [
+      c.kind,
+      `\`${c.name}\` (${c.type})`,
+      c.kind === "replace" ? c.because.join(", ") : "no longer in the stack",
+      c.loses ?? (c.kind === "replace" ? "nothing lasting (recreated)" : "nothing lasting"),
+      c.protect ? "yes: `pulumi up` stops until unprotected" : "no",
+    ]);
     out.push(
       "#### Destructive changes",
       "",
-      "| change | resource | why | loses | protected |",
-      "| --- | --- | --- | --- | --- |",
+      ...markdownTable(["change", "resource", "why", "loses", "protected"], rows),
+      "",
     );
-    for (const c of review.destructive) {
-      const why = c.kind === "replace" ? c.because.join(", ") : "no longer in the stack";
-      out.push(
-        `| ${c.kind} | \`${c.name}\` (${c.type}) | ${why} | ${c.loses ?? (c.kind === "replace" ? "nothing lasting (recreated)" : "nothing lasting")} | ${c.protect ? "yes: `pulumi up` stops until unprotected" : "no"} |`,
-      );
-    }
-    out.push("");
   }
   out.push(
     ...details(
