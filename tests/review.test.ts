@@ -247,7 +247,10 @@ describe("npm run plan -- --diff / --diff-file", () => {
     const marker = "this copy is what the command prints):\n\n````markdown\n";
     const start = readme.indexOf(marker) + marker.length;
     assert.ok(start > marker.length, "the README shows a sample comment");
-    assert.equal(readme.slice(start, readme.indexOf("````", start)), fs.readFileSync(path.join(GOLDEN, "prod.md"), "utf8"));
+    assert.equal(
+      readme.slice(start, readme.indexOf("````", start)),
+      fs.readFileSync(path.join(GOLDEN, "prod.md"), "utf8"),
+    );
   });
 
   it("the markdown comment: summary line first, destructive changes before the folded details, the graph marks edges", async () => {
