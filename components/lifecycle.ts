@@ -51,6 +51,8 @@ export class Lifecycle extends pulumi.ComponentResource {
           },
           {
             parent: this,
+            // A renamed workspace keeps its run: deleting it would start a destroy run in it.
+            aliases: node.previous ? [{ name: `${name}-${node.previous.name}` }] : [],
             dependsOn: [
               args.settings.get(node.key)!,
               ...(args.credentials ? [args.credentials] : []),

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import type { RegisteredResource } from "../offline/registrations";
+import { type RegisteredResource, SecretValue } from "../offline/registrations";
 import { PROJECT_DIR } from "../offline/stackFile";
 import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
 import { diffResources } from "../review/resourceDiff";
@@ -118,6 +118,9 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.equal(workspace.kind, "update");
     assert.equal("renamedFrom" in workspace && workspace.renamedFrom, "network-a-dev");
     assert.ok(!safe.doc.destructive.some((c) => c.type === "tfe:index/workspace:Workspace"));
+    // Its settings follow it (the id they point at is the same workspace's): only renamed triggers are recreated.
+    assert.deepEqual([...new Set(safe.doc.destructive.map((c) => c.type))], ["tfe:index/runTrigger:RunTrigger"]);
+    assert.equal(safe.doc.resources.find((r) => r.name === "network-core-dev-settings")?.kind, "update");
     // The triggers change name, so they are recreated: destructive, but nothing is lost.
     assert.ok(safe.doc.destructive.every((c) => c.loses === undefined || c.type !== "tfe:index/workspace:Workspace"));
     assert.deepEqual(safe.doc.triggersAdded, []);
@@ -150,6 +153,17 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.deepEqual(kinds({ key: "A", sensitive: true }, { key: "A", sensitive: false }), ["replace"]);
     assert.deepEqual(kinds({ key: "A", sensitive: false }, { key: "A", sensitive: true }), ["update"]);
     assert.deepEqual(kinds({ key: "A", category: "env" }, { key: "A", category: "terraform" }), ["replace"]);
+    // A secret input is compared, and shown only as a secret.
+    const [secret] = diffResources(
+      [variable("v", { key: "A", value: new SecretValue("old-value-0001") })],
+      [variable("v", { key: "A", value: new SecretValue("new-value-0002") })],
+    );
+    assert.deepEqual(secret, {
+      type: "tfe:index/variable:Variable",
+      name: "v",
+      kind: "update",
+      changes: [{ input: "value", before: "[secret]", after: "[secret]" }],
+    });
   });
 
   it("shows a changed secret only as changed, never its value", async () => {
