@@ -1,10 +1,12 @@
 // npm run bench: the program's cost at about 10, 100 and 1,000 workspaces, side by side with
-// a bare baseline, plus the cascade simulation and the plan command on the same topologies.
+// a bare baseline, plus the cascade simulation, the plan command, a review of a change and the
+// contract's generated files on the same topologies.
 // A benchmark, not a test: it reports and checks targets, it asserts nothing in npm test.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
+import { contractFiles } from "../hcl/contractFiles";
 import { runThroughLanguageHost } from "../offline/languageHost";
 import { type MockRun, runUnderMocks } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
@@ -18,7 +20,7 @@ import { wallTime } from "../topology/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { baselineProgram, type FlatPlan } from "./baseline";
-import { generatedConfig, generateLayers } from "./generate";
+import { generatedConfig, generateLayers, withContract } from "./generate";
 
 const SIZES = [10, 100, 1000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -222,6 +224,54 @@ async function benchAttachments(size: number): Promise<AttachmentResult> {
   return { workspaces: size, perWorkspace: await count(false), onProject: await count(true) };
 }
 
+/** A review (--diff-file) of a change to a generated stack, against planning it once; and scaffolding its contract. */
+interface ReviewResult {
+  workspaces: number;
+  reviewMs: number;
+  planMs: number;
+  /** The review plans both sides: about 2 is what it should cost. */
+  reviewOverPlan: number;
+  changes: number;
+  contractFiles: number;
+  contractFilesMs: number;
+}
+
+async function benchReview(size: number, stackDir: string, planMs: number): Promise<ReviewResult> {
+  const stack = `bench-${size}`;
+  const file = path.join(stackDir, `Pulumi.${stack}.yaml`);
+  // The change under review: one more workspace in the first layer, and a new Terraform version.
+  const current = fs.readFileSync(file, "utf8");
+  const before = path.join(stackDir, `before-${size}.yaml`);
+  fs.writeFileSync(before, current.replace(/ *- t0-l0-w0\n/, "").concat("  tfc-layers:terraformVersion: 1.11.4\n"));
+  const times: number[] = [];
+  let changes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const m = await measure(() => planCommand([stack, "--diff-file", before, "--json"], stackDir, stackDir));
+    if (m.result.code !== 0 && m.result.code !== 3) throw new Error(m.result.out);
+    changes = (JSON.parse(m.result.out) as { resources: unknown[] }).resources.length;
+    times.push(m.ms);
+  }
+  const { config, secretKeys } = generatedConfig(withContract(generateLayers(size)));
+  const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
+  const scaffold: number[] = [];
+  let files = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const m = await measure(() => contractFiles(topology));
+    files = m.result.length;
+    scaffold.push(m.ms);
+  }
+  const reviewMs = median(times);
+  return {
+    workspaces: size,
+    reviewMs,
+    planMs,
+    reviewOverPlan: reviewMs / planMs,
+    changes,
+    contractFiles: files,
+    contractFilesMs: median(scaffold),
+  };
+}
+
 /** With the lifecycle on: how deep the resource dependencies go, against the layer depth. */
 interface LifecycleResult {
   workspaces: number;
@@ -299,6 +349,17 @@ async function main(): Promise<void> {
   const checks = targets(results);
   const lifecycles: LifecycleResult[] = [];
   for (const size of SIZES) lifecycles.push(await benchLifecycle(size));
+  const reviews: ReviewResult[] = [];
+  for (const [i, size] of SIZES.entries()) {
+    process.stderr.write(`benchmarking a review and a scaffold of ${size} workspaces (${RUNS} runs each)...\n`);
+    reviews.push(await benchReview(size, stackDir, results[i].planCommandMs));
+  }
+  const bigReview = reviews.find((r) => r.workspaces === 1000)!;
+  checks.push({
+    target: "a review (--diff-file) at 1,000 workspaces <= 2.5 x the plan command",
+    value: `${fixed(bigReview.reviewOverPlan, 2)}x`,
+    met: bigReview.reviewOverPlan <= 2.5,
+  });
   const chainOverDepth = new Set(lifecycles.map((l) => l.longestChain - l.bootstrapWaves));
   checks.push({
     target: "with the lifecycle, longest chain = bootstrap waves + the same constant at every size",
@@ -321,6 +382,13 @@ async function main(): Promise<void> {
       (l) => `| ${l.workspaces} | ${l.bootstrapWaves} | ${l.longestChain} | ${l.estimatedBootstrapMinutes} min |`,
     ),
     "",
+    "| workspaces | review (--diff-file, --json) ms | plan command ms | review / plan | resources changed | contract files | generating them ms |",
+    "|---|---|---|---|---|---|---|",
+    ...reviews.map(
+      (r) =>
+        `| ${r.workspaces} | ${fixed(r.reviewMs)} | ${fixed(r.planMs)} | ${fixed(r.reviewOverPlan, 2)} | ${r.changes} | ${r.contractFiles} | ${fixed(r.contractFilesMs, 1)} |`,
+    ),
+    "",
     "| pulumi preview of dev, language host | ms |",
     "|---|---|",
     `| type-checked (ts-node's default, tsconfig.json) | ${fixed(languageHost.typeCheckedMs)} |`,
@@ -336,7 +404,7 @@ async function main(): Promise<void> {
   const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, targets: checks }, null, 2)}\n`,
   );
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }

@@ -39,6 +39,15 @@ export function generateLayers(workspaceCount: number): GeneratedLayer[] {
   return layers;
 }
 
+/** The layers with a contract: each publishes two outputs and reads one from each layer it depends on. */
+export function withContract(layers: GeneratedLayer[]): GeneratedLayer[] {
+  return layers.map((layer) => ({
+    ...layer,
+    outputs: { id: "string", subnets: "list(object({id = string, zone = string}))" },
+    ...(layer.dependsOn ? { reads: Object.fromEntries(layer.dependsOn.map((d) => [d, ["id"]])) } : {}),
+  }));
+}
+
 /** The config the CLI would pass for a generated topology (its rules and defaults applied), with secrets set. */
 export function generatedConfig(
   layers: GeneratedLayer[],
