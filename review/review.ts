@@ -15,11 +15,19 @@ import { buildReview, type ReviewDocument, type ReviewSide, type SecretChange } 
 /** A git revision, or another stack file (`label` is how the user named it). */
 export type Baseline = { readonly ref: string } | { readonly file: string; readonly label: string };
 
+const WORKING_TREE = "working tree";
+
+/** The Pulumi.yaml beside the stack files, else this project's. */
+const projectFile = (dir: string) =>
+  fs.existsSync(path.join(dir, "Pulumi.yaml")) ? path.join(dir, "Pulumi.yaml") : path.join(PROJECT_DIR, "Pulumi.yaml");
+
 /** What git holds at `ref` for a file of `dir`; undefined when the file is not there. */
 function atRevision(dir: string, ref: string, file: string): string | undefined {
   const git = (...args: string[]) =>
     execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   try {
+    // A revision, never an option git would read.
+    if (ref.startsWith("-")) throw new Error(ref);
     git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`);
   } catch {
     throw new StackConfigError(`--diff ${ref}: git knows no such revision here; give a branch, tag or commit`);
@@ -32,7 +40,6 @@ function atRevision(dir: string, ref: string, file: string): string | undefined 
   }
 }
 
-/** The Pulumi.yaml beside the stack files, or this project's. */
 const projectIn = (dir: string) => loadProject(path.dirname(projectFile(dir)));
 
 /** One side, or only its label when the stack file is not there (a stack added or removed). */
@@ -46,11 +53,6 @@ async function side(label: string, dir: string, stack: string): Promise<ReviewSi
     throw err;
   }
 }
-
-const WORKING_TREE = "working tree";
-
-const projectFile = (dir: string) =>
-  fs.existsSync(path.join(dir, "Pulumi.yaml")) ? path.join(dir, "Pulumi.yaml") : path.join(PROJECT_DIR, "Pulumi.yaml");
 
 /** Each encrypted (`secure:`) value of a stack file, by its path, e.g. tfc-layers:sharedCredentials.TOKEN. */
 function encryptedValues(file: string): Map<string, string> {

@@ -340,6 +340,8 @@ describe("npm run plan -- --diff / --diff-file", () => {
         code: 1,
         out: "error: --diff no-such-branch: git knows no such revision here; give a branch, tag or commit\n",
       });
+      // Nor is an option passed through to git.
+      assert.equal((await main(["dev", "--diff=--output=x"], dir, dir)).code, 1);
     });
   });
 
