@@ -38,6 +38,15 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     assert.notDeepEqual(validateWorkflow(text.replace("continue-on-error: true", "continue-on-eror: true")).errors, []);
   });
 
+  it("every run script is valid bash", () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      for (const step of job.steps.filter((s) => s.run !== undefined)) {
+        const check = spawnSync("bash", ["-n", "-c", step.run!], { encoding: "utf8" });
+        assert.equal(check.status, 0, `${name} / ${step.name ?? step.run}: ${check.stderr}`);
+      }
+    }
+  });
+
   it("runs on pull requests; the review needs no secret and runs the README's test command", () => {
     assert.ok(JSON.stringify(workflow.on).includes("pull_request"));
     assert.doesNotMatch(JSON.stringify(review), /secrets\./);
