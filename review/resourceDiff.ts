@@ -4,6 +4,7 @@
 // resource it belongs to is replaced). Secrets are compared but never shown.
 import { isDeepStrictEqual } from "node:util";
 import { type RegisteredResource, SecretValue } from "../offline/registrations";
+import { displayValue } from "../plan/document";
 import { loss, REPLACING_INPUTS } from "./replacements";
 
 export interface InputChange {
@@ -32,20 +33,8 @@ export type ResourceChange =
     })
   | (Common & { readonly kind: "update"; readonly changes: readonly InputChange[]; readonly renamedFrom?: string });
 
-const SECRET = "[secret]";
-
-function shown(value: unknown): unknown {
-  if (value instanceof SecretValue) return SECRET;
-  if (Array.isArray(value)) return value.map(shown);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, shown((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
+/** A value as a reviewer may see it: secrets hidden (the plan's rule). */
+const shown = displayValue;
 
 function plain(value: unknown): unknown {
   if (value instanceof SecretValue) return plain(value.value);
