@@ -1,6 +1,6 @@
 // The offline plan of one stack as one document: the text and --json outputs both render it.
 
-import { CONTRACT_FILES, contractFiles } from "../hcl/contractFiles";
+import { CONTRACT_FILES, ContractFileConflict, contractFiles } from "../hcl/contractFiles";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
@@ -81,7 +81,11 @@ export interface PlanDocument {
   readonly lifecycle?: PlanLifecycle;
   readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
   /** With a contract: the Terraform `npm run scaffold` writes, tests aside (paths from the repository root). */
-  readonly contract?: { readonly files: { path: string; workspaces: string[]; content: string }[] };
+  readonly contract?: {
+    readonly files: { path: string; workspaces: string[]; content: string }[];
+    /** Why no files can be generated (two workspaces share a directory but not a contract). */
+    readonly problem?: string;
+  };
   readonly advice: string[];
   /** With --compare: where the other stack differs. */
   readonly comparison?: { readonly stack: string; readonly differences: Difference[] };
@@ -232,6 +236,21 @@ function outputsReadBy(topology: Topology, key: string): Record<string, string[]
   return readBy;
 }
 
+/** The files `npm run scaffold` writes, tests aside, or why it cannot. */
+function generatedFiles(topology: Topology): NonNullable<PlanDocument["contract"]> {
+  const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
+  try {
+    return {
+      files: contractFiles(topology)
+        .filter((f) => !f.path.endsWith(CONTRACT_FILES.test))
+        .map((f) => ({ path: f.path, workspaces: f.workspaces.map(nameOf), content: f.content })),
+    };
+  } catch (err) {
+    if (!(err instanceof ContractFileConflict)) throw err;
+    return { files: [], problem: err.message };
+  }
+}
+
 /** Builds the plan document from the topology and what the program registered under mocks. */
 export function buildPlan(
   stack: string,
@@ -294,15 +313,7 @@ export function buildPlan(
     }),
     ...(topology.lifecycle ? { lifecycle: lifecyclePlan(topology, options) } : {}),
     remoteState: remoteStateReads(topology),
-    ...(topology.contract
-      ? {
-          contract: {
-            files: contractFiles(topology)
-              .filter((f) => !f.path.endsWith(CONTRACT_FILES.test))
-              .map((f) => ({ path: f.path, workspaces: names(f.workspaces), content: f.content })),
-          },
-        }
-      : {}),
+    ...(topology.contract ? { contract: generatedFiles(topology) } : {}),
     advice: [...findImpliedDependencies(topology).map(describeImpliedDependency), ...describeContractAdvice(topology)],
   };
 }

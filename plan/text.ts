@@ -91,7 +91,7 @@ function lifecycleLines(l: PlanLifecycle): string[] {
   return lines;
 }
 
-function contractLines(stack: string, files: NonNullable<PlanDocument["contract"]>["files"]): string[] {
+function contractLines(stack: string, { files, problem }: NonNullable<PlanDocument["contract"]>): string[] {
   const lines = [
     "## Contract",
     "",
@@ -100,6 +100,7 @@ function contractLines(stack: string, files: NonNullable<PlanDocument["contract"
     "tfc_layers on each reading workspace.",
     "",
   ];
+  if (problem) lines.push(`No files can be generated: ${problem}.`, "");
   for (const f of files)
     lines.push(`${f.path} (${f.workspaces.join(", ")}):`, "", "```hcl", f.content.trimEnd(), "```", "");
   return lines;
@@ -145,7 +146,7 @@ export function renderText(plan: PlanDocument): string {
     for (const c of plan.commits) out.push(...commitLines(c));
   }
   if (plan.lifecycle) out.push(...lifecycleLines(plan.lifecycle));
-  if (plan.contract) out.push(...contractLines(plan.stack, plan.contract.files));
+  if (plan.contract) out.push(...contractLines(plan.stack, plan.contract));
   else {
     out.push("## Reading upstream state", "");
     if (plan.remoteState.length === 0) out.push("No workspace reads another's state.", "");

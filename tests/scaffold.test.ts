@@ -8,7 +8,10 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { CONTRACT_FILES, contractFiles } from "../hcl/contractFiles";
 import { GENERATED_MARK, scaffold, stamped } from "../hcl/scaffold";
+import { runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
+import { buildPlan } from "../plan/document";
+import { renderText } from "../plan/text";
 import { main } from "../scripts/scaffold";
 import { remoteStateLabel } from "../topology/names";
 import { readStackConfig } from "../topology/stackConfig";
@@ -178,28 +181,23 @@ describe("npm run scaffold", () => {
     }
   });
 
-  it("refuses two workspaces that share a directory but need different files, and writes one file for identical ones", () => {
+  it("refuses two workspaces that share a directory but need different files, and writes one file for identical ones", async () => {
     const allow = { "tfc-layers:allowSharedDirectories": true };
     // tools publishes nothing but plans app's directory: app needs reads files there, tools none.
-    const conflicting = topologyWith(
-      [
-        { name: "network", workspaces: ["net"], outputs: { id: "string" } },
-        {
-          name: "tools",
-          workspaces: ["tool"],
-          dependsOn: ["network"],
-          reads: { network: ["id"] },
-          directory: "app/app",
-        },
-        { name: "app", workspaces: ["app"], dependsOn: ["network", "tools"], reads: { network: ["id"] } },
-      ],
-      allow,
-    );
-    assert.throws(() => contractFiles(conflicting), {
-      name: "Error",
-      message:
-        'workspaces "tool" and "app" share directory "app/app" but need different contract_reads.tf: give them their own directories',
-    });
+    const conflictingLayers: LayerFixture[] = [
+      { name: "network", workspaces: ["net"], outputs: { id: "string" } },
+      { name: "tools", workspaces: ["tool"], dependsOn: ["network"], reads: { network: ["id"] }, directory: "app/app" },
+      { name: "app", workspaces: ["app"], dependsOn: ["network", "tools"], reads: { network: ["id"] } },
+    ];
+    const conflicting = topologyWith(conflictingLayers, allow);
+    const message =
+      'workspaces "tool" and "app" share directory "app/app" but need different contract_reads.tf: give them their own directories';
+    assert.throws(() => contractFiles(conflicting), { name: "Error", message });
+    // The plan still plans, and says why there are no files.
+    const run = await runStack(stackConfig({ layers: conflictingLayers, raw: allow }));
+    const plan = buildPlan("dev", conflicting, run);
+    assert.deepEqual(plan.contract, { files: [], problem: message });
+    assert.ok(renderText(plan).includes(`No files can be generated: ${message}.`));
     const twins = topologyWith(
       [
         { name: "network", workspaces: ["net"], outputs: { id: "string" } },
