@@ -24,7 +24,7 @@ export const CONTRACT_FILES = {
 } as const;
 
 /** The local that holds the typed upstream values: local.upstream["network-a"].vpc_id. */
-export const UPSTREAM_LOCAL = "upstream";
+const UPSTREAM_LOCAL = "upstream";
 
 export interface ContractFile {
   /** Relative to the repository root, with "/". */
@@ -45,11 +45,7 @@ const withEnvironment = (text: string) => hclString(text).replaceAll("\\u0000", 
 /** The upstream's TFC name, by the program's own naming rule, with the environment left to Terraform. */
 const upstreamName = (key: string) => workspaceName(key, ENVIRONMENT);
 
-export function outputsFile(
-  layer: string,
-  outputs: readonly DeclaredOutput[],
-  readers: WorkspaceContract["readers"],
-): string {
+function outputsFile(layer: string, outputs: readonly DeclaredOutput[], readers: WorkspaceContract["readers"]): string {
   const lines = [
     `# The outputs the ${layer} layer publishes: the contract its readers check before they plan.`,
     "# Fill in each value. Until then it is null, and every reader stops with a message naming it.",
@@ -78,7 +74,7 @@ function readCheck(upstream: string, reader: string, output: DeclaredOutput): st
   ];
 }
 
-export function readsFile(layer: string, contract: WorkspaceContract): string {
+function readsFile(layer: string, contract: WorkspaceContract): string {
   const lines = [
     `# What the ${layer} layer reads from upstream state. Each read is checked when the data is read:`,
     "# a missing or mistyped output stops the plan with a message naming the upstream workspace,",
@@ -147,7 +143,7 @@ function overrideData(upstream: string, outputs: string, indent: string): string
   ];
 }
 
-export function readsTestFile(layer: string, contract: WorkspaceContract): string {
+function readsTestFile(layer: string, contract: WorkspaceContract): string {
   const lines = [
     `# Tests of the ${layer} layer's reads: run \`terraform test\` in this directory. Plan only, with`,
     "# each upstream's state replaced by sample outputs, so it needs no credentials. If the rest of",

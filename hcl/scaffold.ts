@@ -32,7 +32,7 @@ export function stamped(body: string): string {
 }
 
 /** What an existing file says of itself: the checksum it was generated with, and whether its body still matches. */
-export function generatedState(text: string): { readonly generated?: string; readonly untouched: boolean } {
+function generatedState(text: string): { readonly generated?: string; readonly untouched: boolean } {
   const [mark, sum, ...rest] = text.split("\n");
   if (mark !== GENERATED_MARK || !sum?.startsWith(CHECKSUM_PREFIX)) return { untouched: false };
   const generated = sum.slice(CHECKSUM_PREFIX.length);

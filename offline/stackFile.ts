@@ -19,6 +19,8 @@ export interface StackFile {
    * written in the clear next to encrypted ones). The CLI would pass them on silently.
    */
   readonly plainTextSecrets?: string[];
+  /** Each encrypted value's ciphertext by its path: what can be compared without decrypting. */
+  readonly ciphertexts?: Readonly<Record<string, string>>;
 }
 
 /** The folder of this project's Pulumi.yaml and committed stack files. */
@@ -44,14 +46,14 @@ export function listStacks(dir: string): string[] {
     .sort();
 }
 
-/** Paths of the plain (not `secure:`) leaves of a value. */
-function plainLeaves(value: unknown, where: string): string[] {
-  if (isSecureLeaf(value)) return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => plainLeaves(v, `${where}[${i}]`));
+/** Every leaf of a value with its path; an encrypted (`secure:`) value is one leaf. */
+function leaves(value: unknown, where: string): [string, unknown][] {
+  if (isSecureLeaf(value)) return [[where, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${where}[${i}]`));
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => plainLeaves(v, `${where}.${k}`));
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, `${where}.${k}`));
   }
-  return [where];
+  return [[where, value]];
 }
 
 /** Offline nothing is decrypted: every secret reads as the placeholder. */
@@ -67,11 +69,17 @@ export function stackFromValues(
   decrypt: Decrypt = OFFLINE_DECRYPT,
   project: PulumiProject = loadProject(),
 ): StackFile {
-  const plainTextSecrets = Object.entries(values)
-    .map(([key, value]) => [fullKey(project.name, key), value] as const)
-    .filter(([key]) => SECRET_KEYS.includes(key))
-    .flatMap(([key, value]) => plainLeaves(value, key));
-  return { stack, ...programConfig(project, stack, values, decrypt), plainTextSecrets };
+  const keys = Object.entries(values).map(([key, value]) => {
+    const full = fullKey(project.name, key);
+    return { key: full, leaves: leaves(value, full) };
+  });
+  const plainTextSecrets = keys
+    .filter(({ key }) => SECRET_KEYS.includes(key))
+    .flatMap((k) => k.leaves.filter(([, value]) => !isSecureLeaf(value)).map(([path]) => path));
+  const ciphertexts = Object.fromEntries(
+    keys.flatMap((k) => k.leaves.flatMap(([path, value]) => (isSecureLeaf(value) ? [[path, value.secure]] : []))),
+  );
+  return { stack, ...programConfig(project, stack, values, decrypt), plainTextSecrets, ciphertexts };
 }
 
 /**

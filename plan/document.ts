@@ -9,6 +9,7 @@ import { wallTime } from "../topology/lifecycle";
 import { remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 import type { Difference } from "./compare";
+import { type FlowchartLink, flowchart } from "./mermaid";
 
 export interface PlanResource {
   readonly type: string;
@@ -155,28 +156,21 @@ function resourceTree(run: ProgramRun, layerOrder: readonly string[]): PlanResou
 }
 
 function mermaid(topology: Topology): string {
-  const id = new Map(topology.workspaces.map((w, i) => [w.key, `W${i}`]));
-  const lines = ["flowchart LR"];
-  topology.layers.forEach((layer, i) => {
-    lines.push(`  subgraph L${i}["${layer.name}"]`);
-    for (const key of layer.workspaces) lines.push(`    ${id.get(key)}["${topology.workspaceByKey.get(key)!.name}"]`);
-    lines.push("  end");
-  });
-  for (const t of topology.triggers) {
-    const [from, to] = [id.get(t.upstream), id.get(t.downstream)];
-    if (!topology.contractByWorkspace) {
-      lines.push(`  ${from} --> ${to}`);
-      continue;
-    }
+  const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
+  const links = topology.triggers.map((t): FlowchartLink => {
+    const ends = { from: nameOf(t.upstream), to: nameOf(t.downstream) };
+    if (!topology.contractByWorkspace) return { ...ends, arrow: "-->" };
     // With a contract, each edge says what flows along it; an edge nothing flows along only orders runs.
     const read = topology.contractByWorkspace.get(t.downstream)!.reads.find((r) => r.upstream === t.upstream);
-    lines.push(
-      read
-        ? `  ${from} -->|"${read.outputs.map((o) => o.name).join(", ")}"| ${to}`
-        : `  ${from} -.->|"orders only"| ${to}`,
-    );
-  }
-  return lines.join("\n");
+    return {
+      ...ends,
+      arrow: read ? `-->|"${read.outputs.map((o) => o.name).join(", ")}"|` : '-.->|"orders only"|',
+    };
+  });
+  return flowchart(
+    topology.layers.map((l) => ({ name: l.name, workspaces: l.workspaces.map(nameOf) })),
+    links,
+  );
 }
 
 /** HCL a downstream's Terraform code needs to read one upstream's outputs. */

@@ -3,6 +3,7 @@
 // cascade and the contract, and a graph of the trigger edges with additions and removals marked.
 // The text, markdown and JSON outputs all render it.
 import type { ProgramRun } from "../offline/registrations";
+import { type FlowchartLink, flowchart } from "../plan/mermaid";
 import type { Topology } from "../topology/topology";
 import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
 import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
@@ -58,36 +59,29 @@ function graph(before: Topology | undefined, after: Topology | undefined, diff: 
       layers.set(layer.name, names);
     }
   }
-  const ids = new Map<string, string>();
-  const lines = ["flowchart LR"];
-  [...layers].forEach(([layer, names], i) => {
-    lines.push(`  subgraph L${i}["${layer}"]`);
-    for (const name of names) {
-      if (!ids.has(name)) ids.set(name, `W${ids.size}`);
-      lines.push(`    ${ids.get(name)}["${name}"]`);
-    }
-    lines.push("  end");
-  });
-  const styles: string[] = [];
-  let links = 0;
-  const link = (e: Edge, arrow: string, style?: string) => {
-    // Mermaid styles a link by its index among the links.
-    if (style) styles.push(`  linkStyle ${links} ${style}`);
-    links++;
-    lines.push(`  ${ids.get(e.upstream)} ${arrow} ${ids.get(e.downstream)}`);
-  };
   const current = after
     ? after.triggers.map((t) => ({
         upstream: after.workspaceByKey.get(t.upstream)!.name,
         downstream: after.workspaceByKey.get(t.downstream)!.name,
       }))
     : [];
-  for (const e of current) {
-    if (added.has(`${e.upstream}\0${e.downstream}`)) link(e, '==>|"added"|', "stroke:#2da44e,stroke-width:3px");
-    else link(e, "-->");
-  }
-  for (const e of diff.triggersRemoved) link(e, '-.->|"removed"|', "stroke:#cf222e,stroke-dasharray:4");
-  return [...lines, ...styles].join("\n");
+  const link = (e: Edge, arrow: string, style?: string): FlowchartLink => ({
+    from: e.upstream,
+    to: e.downstream,
+    arrow,
+    ...(style ? { style } : {}),
+  });
+  return flowchart(
+    [...layers].map(([name, workspaces]) => ({ name, workspaces })),
+    [
+      ...current.map((e) =>
+        added.has(`${e.upstream}\0${e.downstream}`)
+          ? link(e, '==>|"added"|', "stroke:#2da44e,stroke-width:3px")
+          : link(e, "-->"),
+      ),
+      ...diff.triggersRemoved.map((e) => link(e, '-.->|"removed"|', "stroke:#cf222e,stroke-dasharray:4")),
+    ],
+  );
 }
 
 /** Compares two sides of one stack. */

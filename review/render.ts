@@ -6,7 +6,7 @@ import type { InputChange, ResourceChange } from "./resourceDiff";
 const json = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function summaryLine(review: ReviewDocument): string {
+function summaryLine(review: ReviewDocument): string {
   if (review.empty) return "no changes";
   const { add, change, replace, delete: remove, destructive } = review.summary;
   const counts = `${add} to add, ${change} to change, ${replace} to replace, ${remove} to delete`;

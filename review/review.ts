@@ -5,10 +5,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parse } from "yaml";
-import { isSecureLeaf } from "../offline/cliConfig";
 import { planRun } from "../offline/planRun";
-import { loadProject, loadStackFile, PROJECT_DIR } from "../offline/stackFile";
+import { loadProject, loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
 import { StackConfigError } from "../topology/errors";
 import { buildReview, type ReviewDocument, type ReviewSide, type SecretChange } from "./document";
 
@@ -43,7 +41,12 @@ function atRevision(dir: string, ref: string, file: string): string | undefined 
 const projectIn = (dir: string) => loadProject(path.dirname(projectFile(dir)));
 
 /** One side, or only its label when the stack file is not there (a stack added or removed). */
-async function side(label: string, dir: string, stack: string): Promise<ReviewSide> {
+type Ciphertexts = NonNullable<StackFile["ciphertexts"]>;
+
+/** A side of the review, with the stack file it was planned from. */
+type PlannedSide = ReviewSide & { readonly stackFile?: StackFile };
+
+async function side(label: string, dir: string, stack: string): Promise<PlannedSide> {
   if (!fs.existsSync(path.join(dir, `Pulumi.${stack}.yaml`))) return { label };
   try {
     return { label, ...(await planRun(dir, stack, projectIn(dir))) };
@@ -54,34 +57,15 @@ async function side(label: string, dir: string, stack: string): Promise<ReviewSi
   }
 }
 
-/** Each encrypted (`secure:`) value of a stack file, by its path, e.g. tfc-layers:sharedCredentials.TOKEN. */
-function encryptedValues(file: string): Map<string, string> {
-  const found = new Map<string, string>();
-  if (!fs.existsSync(file)) return found;
-  const walk = (value: unknown, at: string) => {
-    if (isSecureLeaf(value)) found.set(at, value.secure);
-    else if (Array.isArray(value))
-      value.forEach((v, i) => {
-        walk(v, `${at}[${i}]`);
-      });
-    else if (value !== null && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) walk(v, at === "" ? k : `${at}.${k}`);
-    }
-  };
-  walk((parse(fs.readFileSync(file, "utf8")) as { config?: unknown } | null)?.config ?? {}, "");
-  return found;
-}
-
 /**
  * Encrypted values added, removed or set again. Offline nothing is decrypted, so a value set
  * again shows only as its ciphertext changing (the value changed, or was encrypted anew).
  */
-function secretChanges(before: string, after: string): SecretChange[] {
-  const [was, now] = [encryptedValues(before), encryptedValues(after)];
-  return [...new Set([...now.keys(), ...was.keys()])].sort().flatMap((key): SecretChange[] => {
-    if (!was.has(key)) return [{ key, change: "added" }];
-    if (!now.has(key)) return [{ key, change: "removed" }];
-    return was.get(key) === now.get(key) ? [] : [{ key, change: "set again" }];
+function secretChanges(before: Ciphertexts = {}, after: Ciphertexts = {}): SecretChange[] {
+  return [...new Set([...Object.keys(after), ...Object.keys(before)])].sort().flatMap((key): SecretChange[] => {
+    if (!(key in before)) return [{ key, change: "added" }];
+    if (!(key in after)) return [{ key, change: "removed" }];
+    return before[key] === after[key] ? [] : [{ key, change: "set again" }];
   });
 }
 
@@ -108,6 +92,5 @@ export async function reviewStack(dir: string, stack: string, baseline: Baseline
   const before = await side(label, old, stack);
   // In neither place: the same message as npm run plan for an unknown stack.
   if (!before.run && !after.run) loadStackFile(dir, stack);
-  const file = `Pulumi.${stack}.yaml`;
-  return buildReview(stack, before, after, secretChanges(path.join(old, file), path.join(dir, file)));
+  return buildReview(stack, before, after, secretChanges(before.stackFile?.ciphertexts, after.stackFile?.ciphertexts));
 }

@@ -22,15 +22,8 @@ export interface Validation {
 /** `terraform init -backend=false` and `terraform validate` on files (name to content). */
 export function validateTerraform(files: Record<string, string>): Validation {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-tf-"));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  execFileSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], {
-    cwd: dir,
-    env: ENV,
-    stdio: "pipe",
-  });
-  const result = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: dir, env: ENV, encoding: "utf8" });
-  const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: { summary: string; detail?: string }[] };
-  return { valid: report.valid, errors: report.diagnostics.map((d) => `${d.summary}: ${d.detail ?? ""}`) };
+  writeTree(dir, files);
+  return validateDirectory(dir);
 }
 
 /** Writes files (paths relative to `root`, with "/") into `root`. */
@@ -62,9 +55,13 @@ export interface TestReport {
   readonly exitCode: number | null;
 }
 
-/** `terraform init` then `terraform validate` in a directory. */
+/** `terraform init -backend=false` then `terraform validate` in a directory. */
 export function validateDirectory(dir: string): Validation {
-  execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: ENV, stdio: "pipe" });
+  execFileSync("terraform", ["init", "-backend=false", "-input=false", "-no-color"], {
+    cwd: dir,
+    env: ENV,
+    stdio: "pipe",
+  });
   const result = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: dir, env: ENV, encoding: "utf8" });
   const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: { summary: string; detail?: string }[] };
   return { valid: report.valid, errors: report.diagnostics.map((d) => `${d.summary}: ${d.detail ?? ""}`) };
