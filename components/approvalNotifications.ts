@@ -1,12 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tfe from "@pulumi/tfe";
+import { type FormerNames, renameAliases } from "./renames";
 
 export interface ApprovalNotificationsArgs {
   /** https:// endpoint that receives the signed notifications, as a secret. */
   readonly url: pulumi.Input<string>;
   /** Workspaces to notify about, by TFC workspace name. */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+  /** Former TFC names of renamed workspaces: their notification configurations stay. */
+  readonly formerNames: FormerNames;
 }
 
 /** The run events a reviewer must act on: a run waiting for approval, and a failure. */
@@ -37,7 +40,7 @@ export class ApprovalNotifications extends pulumi.ComponentResource {
           token: this.hmacKey,
           workspaceId,
         },
-        { parent: this },
+        { parent: this, aliases: renameAliases(name, workspaceName, args.formerNames) },
       );
     }
     this.registerOutputs({ hmacKey: this.hmacKey });

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
 import { CONTRACT_VARIABLE, contractVariableValue } from "../hcl/expressions";
+import { type FormerNames, renameAliases } from "./renames";
 
 export interface ContractInputsArgs {
   readonly organization: string;
@@ -8,7 +9,7 @@ export interface ContractInputsArgs {
   /** The workspaces that read upstream state, by TFC name. */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
   /** The former TFC name of a renamed workspace, by its current name: its variable keeps its identity. */
-  readonly formerNames: ReadonlyMap<string, string>;
+  readonly formerNames: FormerNames;
 }
 
 /**
@@ -37,12 +38,7 @@ export class ContractInputs extends pulumi.ComponentResource {
             workspaceId,
             description: "Where this workspace's upstreams are: read by the remote-state blocks tfc-layers generates.",
           },
-          {
-            parent: this,
-            aliases: args.formerNames.has(workspaceName)
-              ? [{ name: `${name}-${args.formerNames.get(workspaceName)}` }]
-              : [],
-          },
+          { parent: this, aliases: renameAliases(name, workspaceName, args.formerNames) },
         ),
       );
     }

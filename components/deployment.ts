@@ -49,6 +49,8 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
   const settings = new Map(layers.flatMap((layer) => [...layer.connect(ids)]));
   const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
+  // Everything named after a renamed workspace keeps its identity through the old name.
+  const formerNames = new Map(topology.workspaces.flatMap((w) => (w.previous ? [[w.name, w.previous.name]] : [])));
 
   let variableSetId: pulumi.Output<string> | undefined;
   let credentials: SharedCredentials | undefined;
@@ -61,6 +63,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       workspaceIds: topology.credentialsOnProject
         ? new Map()
         : idsByName(topology.workspaces.filter((w) => w.sharedCredentials).map((w) => w.key)),
+      formerNames,
       ...(topology.credentialsOnProject ? { projectId } : {}),
     });
     variableSetId = credentials.variableSetId;
@@ -71,6 +74,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
       url: secrets.approvalWebhookUrl(),
       workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),
+      formerNames,
     });
     approvalHmacKey = notifications.hmacKey;
   }
@@ -83,12 +87,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
           organization: topology.organization,
           environment: topology.environment,
           workspaceIds: idsByName(readers),
-          formerNames: new Map(
-            readers.flatMap((key) => {
-              const previous = topology.workspaceByKey.get(key)!.previous;
-              return previous ? [[names.get(key)!, previous.name]] : [];
-            }),
-          ),
+          formerNames,
         }).variables
       : new Map<string, pulumi.Resource>();
 
@@ -101,6 +100,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         settings,
         credentials,
         contractInputs: new Map(readers.map((key) => [key, contractInputs.get(names.get(key)!)!])),
+        formerNames,
       }).runs
     : new Map<string, pulumi.Resource>();
   for (const layer of layers) layer.link(ids, runs);

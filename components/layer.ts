@@ -57,8 +57,9 @@ export class Layer extends pulumi.ComponentResource {
     const workspaces = new Map<string, tfe.Workspace>();
     for (const node of args.workspaces) {
       // Logical names come from workspace names (unique per stack), never from positions.
-      // A renamed or moved workspace keeps its identity (and its state) through an alias.
-      const aliases = node.previous ? [this.aliasFor(node.previous.name, node.previous.layer)] : [];
+      // A renamed workspace keeps its identity (and its state) through an alias; a moved one
+      // keeps its URN, which names the parent's type, not the parent.
+      const aliases = node.previous ? [{ name: node.previous.name }] : [];
       const workspace = new tfe.Workspace(
         node.name,
         {
@@ -84,13 +85,6 @@ export class Layer extends pulumi.ComponentResource {
     this.workspaces = workspaces;
   }
 
-  /** Where a resource named `name` lived under layer `layer` (this one or a sibling). */
-  private aliasFor(name: string, layer: string): pulumi.Alias {
-    // A sibling layer's URN differs from this one's only in its name.
-    const parent = this.urn.apply((urn) => `${urn.slice(0, urn.lastIndexOf("::") + 2)}${layer}`);
-    return { name, parent };
-  }
-
   /**
    * Adds each workspace's settings (execution mode, state shared with its direct dependents
    * only). Call once, after every layer exists; returns them by workspace key.
@@ -110,7 +104,7 @@ export class Layer extends pulumi.ComponentResource {
         },
         {
           parent: this,
-          aliases: node.previous ? [this.aliasFor(settingsName(node.previous.name), node.previous.layer)] : [],
+          aliases: node.previous ? [{ name: settingsName(node.previous.name) }] : [],
         },
       );
       settings.set(node.key, workspaceSettings);

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
 import type { LifecyclePlan } from "../topology/lifecycle";
 import type { WorkspaceNode } from "../topology/topology";
+import { type FormerNames, renameAliases } from "./renames";
 
 export interface LifecycleArgs {
   readonly plan: LifecyclePlan;
@@ -14,6 +15,8 @@ export interface LifecycleArgs {
   readonly credentials?: pulumi.Resource;
   /** What a reading workspace's runs need first: the variable naming its upstreams, by key. */
   readonly contractInputs?: ReadonlyMap<string, pulumi.Resource>;
+  /** Former TFC names of renamed workspaces. */
+  readonly formerNames: FormerNames;
 }
 
 /**
@@ -38,7 +41,8 @@ export class Lifecycle extends pulumi.ComponentResource {
       retryBackoffMax: plan.retryBackoffMax,
     };
     const runs = new Map<string, tfe.WorkspaceRun>();
-    for (const node of args.workspaces) {
+    // A retiring workspace has no run: deleting the one it had starts its destroy run now.
+    for (const node of args.workspaces.filter((w) => !w.retiring)) {
       const upstreamRuns = node.upstreams.map((key) => runs.get(key)!);
       runs.set(
         node.key,
@@ -52,7 +56,7 @@ export class Lifecycle extends pulumi.ComponentResource {
           {
             parent: this,
             // A renamed workspace keeps its run: deleting it would start a destroy run in it.
-            aliases: node.previous ? [{ name: `${name}-${node.previous.name}` }] : [],
+            aliases: renameAliases(name, node.name, args.formerNames),
             dependsOn: [
               args.settings.get(node.key)!,
               ...(args.credentials ? [args.credentials] : []),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
+import { type FormerNames, renameAliases } from "./renames";
 
 export interface SharedCredentialsArgs {
   readonly organization: string;
@@ -11,6 +12,8 @@ export interface SharedCredentialsArgs {
   readonly values: pulumi.Input<Record<string, string>>;
   /** Workspaces to attach the set to, by TFC workspace name (none when it goes to a project). */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+  /** Former TFC names of renamed workspaces: their attachments stay (deleting one detaches the set). */
+  readonly formerNames: FormerNames;
   /** A project to attach the set to once, for all its workspaces. */
   readonly projectId?: pulumi.Input<string>;
 }
@@ -53,7 +56,7 @@ export class SharedCredentials extends pulumi.ComponentResource {
       new tfe.WorkspaceVariableSet(
         `${name}-${workspaceName}`,
         { variableSetId: variableSet.id, workspaceId },
-        { parent: this },
+        { parent: this, aliases: renameAliases(name, workspaceName, args.formerNames) },
       );
     }
     if (args.projectId !== undefined) {

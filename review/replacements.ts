@@ -61,3 +61,27 @@ export function loss(type: string, inputs: Readonly<Record<string, unknown>>): s
       return undefined;
   }
 }
+
+/**
+ * Resources TFC knows by a pair of objects, not by an id of their own: deleting one removes the
+ * pair's link (the provider deletes an attachment by workspace and variable set). The inputs
+ * that name the pair, and what a delete does when a resource for the same pair is created in
+ * the same update (a new name for the same link).
+ */
+export const PAIRED: Readonly<Record<string, { readonly inputs: readonly string[]; readonly loses: string }>> = {
+  "tfe:index/workspaceVariableSet:WorkspaceVariableSet": {
+    inputs: ["workspaceId", "variableSetId"],
+    loses:
+      "the variable set on its workspace: the provider deletes the attachment by workspace and set, which the new one shares, so its runs lose the credentials until the next pulumi up",
+  },
+  "tfe:index/projectVariableSet:ProjectVariableSet": {
+    inputs: ["projectId", "variableSetId"],
+    loses:
+      "the variable set on its project: the provider deletes the attachment by project and set, which the new one shares, so its workspaces lose the credentials until the next pulumi up",
+  },
+  "tfe:index/runTrigger:RunTrigger": {
+    inputs: ["workspaceId", "sourceableId"],
+    loses:
+      "nothing lasting, but a second trigger for the same pair is created before this one is deleted: two runs per apply meanwhile, or a refusal that stops pulumi up half-way",
+  },
+};

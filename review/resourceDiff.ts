@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { type RegisteredResource, SecretValue } from "../offline/registrations";
 import { displayValue } from "../plan/document";
-import { loss, REPLACING_INPUTS } from "./replacements";
+import { loss, PAIRED, REPLACING_INPUTS } from "./replacements";
 
 export interface InputChange {
   readonly input: string;
@@ -160,15 +160,21 @@ export function diffResources(
     }
   }
 
+  // A resource added for the same pair as one deleted: the delete takes the new link with it.
+  const pairOf = (r: RegisteredResource, inputs: Record<string, unknown>) =>
+    `${r.type}\0${JSON.stringify(PAIRED[r.type].inputs.map((i) => plain(inputs[i])))}`;
+  const addedPairs = new Set(
+    custom(after)
+      .filter((r) => PAIRED[r.type] && changes.get(r)?.kind === "add")
+      .map((r) => pairOf(r, r.inputs)),
+  );
   const deletions: ResourceChange[] = custom(before)
     .filter((r) => !claimed.has(r))
-    .map((r) => ({
-      type: r.type,
-      name: r.name,
-      kind: "delete",
-      protect: r.protect,
-      ...(loss(r.type, r.inputs) ? { loses: loss(r.type, r.inputs) } : {}),
-    }));
+    .map((r) => {
+      const samePair = PAIRED[r.type] && addedPairs.has(pairOf(r, withIds(r.inputs, ids) as Record<string, unknown>));
+      const loses = samePair ? PAIRED[r.type].loses : loss(r.type, r.inputs);
+      return { type: r.type, name: r.name, kind: "delete", protect: r.protect, ...(loses ? { loses } : {}) };
+    });
   return [...custom(after).flatMap((r) => (changes.has(r) ? [changes.get(r)!] : [])), ...deletions];
 }
 

@@ -17,7 +17,6 @@ import { type ProgramRun, SecretValue, UNKNOWN } from "../offline/registrations"
 import { providerOutputs, runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
 import { PROJECT } from "../topology/keys";
-import { legacyTriggerName } from "../topology/names";
 import { CREDENTIALS, probeProject, stackConfig, WEBHOOK_URL } from "./fixtures";
 import { asDecrypted, CORPUS_DIR, loadCorpus } from "./invalidCorpus";
 
@@ -118,15 +117,6 @@ describe("the program through the language host, as pulumi preview and pulumi up
       webhook: WEBHOOK_URL,
     }),
   };
-  // The URNs the previous version gave dev's triggers, as the engine writes them.
-  const legacyDevTriggers = [
-    ["network-a-dev", "platform-b-dev"],
-    ["network-a-dev", "app-c-dev"],
-    ["platform-b-dev", "app-c-dev"],
-  ].map(
-    ([up, down]) =>
-      `urn:pulumi:dev::tfc-layers::tfc-layers:components:Layer$tfe:index/runTrigger:RunTrigger::${legacyTriggerName(up, down)}`,
-  );
   const runs = new Map<string, LanguageHostRun>();
   const mocks = new Map<string, MockRun>();
 
@@ -134,8 +124,7 @@ describe("the program through the language host, as pulumi preview and pulumi up
     this.timeout(300_000);
     const jobs = Object.entries(stacks).flatMap(([name, file]) =>
       [true, false].map((preview) => async () => {
-        const olds = name === "dev" && !preview ? legacyDevTriggers : undefined;
-        runs.set(`${name} ${preview ? "preview" : "up"}`, await run(file, preview, olds));
+        runs.set(`${name} ${preview ? "preview" : "up"}`, await run(file, preview));
       }),
     );
     await inPairs(jobs);
@@ -194,15 +183,6 @@ describe("the program through the language host, as pulumi preview and pulumi up
       .map((v) => (v.inputs.value as SecretValue).value)
       .sort();
     assert.deepEqual(values, Object.values(CREDENTIALS).sort());
-  });
-
-  it("a stack deployed by the previous version keeps its triggers: each old trigger is taken over once", () => {
-    const up = runs.get("dev up")!;
-    const taken = [...up.aliased].map(([old, now]) => [old, now.split("::").pop()]);
-    assert.deepEqual(
-      taken.sort(),
-      legacyDevTriggers.map((old) => [old, old.split("::").pop()!.replace("-to-", "->")]).sort(),
-    );
   });
 
   it("hands the program its config the way the language host does", () => {

@@ -96,6 +96,13 @@ function checkOrder(run: MockRun, withCredentials = true): void {
     // The workspace itself goes last.
     for (const own of [workspaceRun, settings.get(id)!]) before(own, workspaces.get(id)!, "the workspace goes last");
   }
+  for (const s of ofType(run, T.settings)) {
+    // A destroy run plans against its upstreams' state: it goes before the settings that grant it.
+    for (const consumer of s.inputs.remoteStateConsumerIds as string[]) {
+      const reader = runs.get(consumer);
+      if (reader) before(reader, s, "a destroy run goes before the upstream settings that let it read state");
+    }
+  }
   for (const trigger of ofType(run, T.trigger)) {
     const up = runs.get(String(trigger.inputs.sourceableId))!;
     const down = runs.get(workspaceId(trigger))!;
@@ -223,6 +230,98 @@ describe("lifecycle", () => {
     const file = withLifecycle();
     const topology = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
     assert.deepEqual(topology.lifecycle?.bootstrapWaves, [["network-a"], ["platform-b"], ["app-c"]]);
+  });
+});
+
+describe("removing workspaces with destroyOnDelete: retiring first, removing next", () => {
+  const layers: LayerFixture[] = [
+    { name: "network", workspaces: ["network-a"] },
+    { name: "platform", workspaces: ["platform-b"], dependsOn: ["network"] },
+    { name: "app", workspaces: ["app-c", "app-d"], dependsOn: ["network", "platform"] },
+  ];
+  const custom = (run: MockRun) => new Map(run.resources.filter((r) => r.custom).map((r) => [r.urn, r]));
+  const removed = (before: MockRun, after: MockRun) =>
+    [...custom(before).values()].filter((r) => !custom(after).has(r.urn));
+  const short = (r: RegisteredResource) => r.urn.split("::").pop();
+
+  for (const [what, retiring] of [
+    ["one workspace", ["app-d"]],
+    ["one layer", ["app-c", "app-d"]],
+    ["a layer and the layer that depends on it", ["app-c", "app-d", "platform-b"]],
+  ] as [string, string[]][]) {
+    it(`${what}: the retiring step deletes only runs and triggers, in order, and takes no access away`, async () => {
+      const before = await deploy(withLifecycle({ layers }));
+      const after = await deploy(withLifecycle({ layers }, { ...LIFECYCLE, retiring }));
+      const gone = removed(before, after);
+      const retiringNames = new Set(retiring.map((k) => `${k}-dev`));
+      const touches = (t: RegisteredResource) =>
+        [t.inputs.workspaceId, t.inputs.sourceableId].some((id) => retiringNames.has(String(id).slice(3, -1)));
+      assert.deepEqual(
+        gone.map(short).sort(),
+        [
+          ...retiring.map((k) => `lifecycle-dev-${k}-dev`),
+          ...ofType(before, T.trigger)
+            .filter(touches)
+            .map((t) => t.name),
+        ].sort(),
+      );
+      // Nothing is created and nothing kept changes: the upstreams still share their state with
+      // the retiring workspaces, whose variables and credentials stay, while their destroy runs go.
+      for (const [urn, r] of custom(after)) assert.deepEqual(r.inputs, custom(before).get(urn)?.inputs, urn);
+      // The engine deletes by the old state's dependencies: triggers first, then dependents' runs.
+      const waves = deletionWaves(
+        gone.map((r) => ({ ...r, dependencies: r.dependencies.filter((d) => gone.some((g) => g.urn === d)) })),
+      );
+      const waveOf = (name: string) => waves.findIndex((w) => w.some((urn) => urn.endsWith(`::${name}`)));
+      for (const t of gone.filter((r) => r.type === T.trigger)) {
+        for (const k of retiring) {
+          if (touches(t) && t.dependencies.some((d) => d.endsWith(`lifecycle-dev-${k}-dev`))) {
+            assert.ok(waveOf(t.name) < waveOf(`lifecycle-dev-${k}-dev`), `${t.name} goes before ${k}'s destroy run`);
+          }
+        }
+      }
+      if (retiring.includes("platform-b")) {
+        assert.ok(waveOf("lifecycle-dev-app-c-dev") < waveOf("lifecycle-dev-platform-b-dev"));
+      }
+
+      // The next change removes them: no run is left to start a destroy run.
+      const remaining = layers
+        .map((l) => ({ ...l, workspaces: l.workspaces.filter((w) => !retiring.includes(w as string)) }))
+        .filter((l) => l.workspaces.length > 0)
+        .map((l) => ({
+          ...l,
+          dependsOn: l.dependsOn?.filter((d) => d !== "platform" || !retiring.includes("platform-b")),
+        }));
+      const next = await deploy(withLifecycle({ layers: remaining }));
+      assert.deepEqual(
+        removed(after, next).filter((r) => r.type === T.run),
+        [],
+      );
+      assert.ok(removed(after, next).some((r) => r.type === T.workspace));
+    });
+  }
+
+  it("refuses a retiring workspace whose dependents stay, one that is not there, and retiring without destroy runs", () => {
+    const refusal = (lifecycle: object) => {
+      const file = withLifecycle({ layers }, lifecycle);
+      try {
+        buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "accepted";
+    };
+    assert.equal(
+      refusal({ ...LIFECYCLE, retiring: ["platform-b"] }),
+      'tfc-layers:lifecycle: retiring "platform-b" while "app-c" depends on it: retire "app-c" too, or remove the dependency first',
+    );
+    assert.match(
+      refusal({ ...LIFECYCLE, retiring: ["app-x"] }),
+      /^tfc-layers:lifecycle: retiring "app-x" is not a workspace/,
+    );
+    assert.match(refusal({ applyOnCreate: true, retiring: ["app-c"] }), /needs destroyOnDelete: true/);
+    assert.match(refusal({ applyOnCreate: false, destroyOnDelete: false }), /both false, which deletes every run/);
+    assert.equal(refusal({ applyOnCreate: true, destroyOnDelete: false }), "accepted");
   });
 });
 

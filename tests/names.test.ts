@@ -94,21 +94,6 @@ describe("generated names", () => {
     assert.equal(new Set(triggers).size, 4);
   });
 
-  it("an old trigger name claimed by two triggers becomes no alias; one claimed once stays an alias", () => {
-    const topology = topologyOf({
-      environment: "dev",
-      layers: [
-        { name: "one", workspaces: ["p-dev-to-q", "p", "s"] },
-        { name: "two", workspaces: ["r", "q-dev-to-r"], dependsOn: ["one"] },
-      ],
-    })!;
-    const formerOf = (up: string, down: string) =>
-      topology.triggers.find((t) => t.upstream === up && t.downstream === down)!.formerName;
-    assert.equal(formerOf("p-dev-to-q", "r"), undefined);
-    assert.equal(formerOf("p", "q-dev-to-r"), undefined);
-    assert.equal(formerOf("s", "r"), "s-dev-to-r-dev");
-  });
-
   it("are unique per kind and injective across 400 generated configs", () => {
     const triggers = new InjectivityCheck("trigger");
     const settings = new InjectivityCheck("settings");
@@ -128,9 +113,7 @@ describe("generated names", () => {
         assert.match(remoteStateLabel(w.key), HCL_IDENTIFIER);
       }
       const names = new Set(topology.triggers.map((t) => t.name));
-      const former = topology.triggers.flatMap((t) => (t.formerName ? [t.formerName] : []));
       assert.equal(names.size, topology.triggers.length, `seed ${seed}: trigger names`);
-      assert.equal(new Set(former).size, former.length, `seed ${seed}: two triggers alias one old name`);
       for (const t of topology.triggers) {
         const up: string = topology.workspaceByKey.get(t.upstream)!.name;
         const down: string = topology.workspaceByKey.get(t.downstream)!.name;

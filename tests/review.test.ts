@@ -39,6 +39,22 @@ async function reviewJson(stack: string, before: Config, after: Config) {
   return { code, doc: JSON.parse(out) as ReviewDocument };
 }
 
+/** A registered resource as a run records it, for the diff's own tests. */
+const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({
+  type,
+  name,
+  urn: `urn:pulumi:dev::tfc-layers::${type}::${name}`,
+  id: `id(${name})`,
+  custom: true,
+  read: false,
+  parent: "",
+  inputs,
+  protect: false,
+  packageRef: "",
+  aliases: [],
+  dependencies: [],
+});
+
 const brief = (doc: ReviewDocument) => doc.resources.map((r) => `${r.kind} ${r.name}`);
 
 /** The golden case: prod with a new workspace, a new upstream for app, a retyped output, a credential and a removed layer dependency. */
@@ -118,11 +134,20 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.equal(workspace.kind, "update");
     assert.equal("renamedFrom" in workspace && workspace.renamedFrom, "network-a-dev");
     assert.ok(!safe.doc.destructive.some((c) => c.type === "tfe:index/workspace:Workspace"));
-    // Its settings follow it (the id they point at is the same workspace's): only renamed triggers are recreated.
-    assert.deepEqual([...new Set(safe.doc.destructive.map((c) => c.type))], ["tfe:index/runTrigger:RunTrigger"]);
-    assert.equal(safe.doc.resources.find((r) => r.name === "network-core-dev-settings")?.kind, "update");
-    // The triggers change name, so they are recreated: destructive, but nothing is lost.
-    assert.ok(safe.doc.destructive.every((c) => c.loses === undefined || c.type !== "tfe:index/workspace:Workspace"));
+    // Everything named after it follows it: settings, triggers in and out, contract variable, run.
+    assert.equal(safe.code, 0);
+    assert.deepEqual(safe.doc.destructive, []);
+    assert.deepEqual(
+      safe.doc.resources.filter((r) => r.kind !== "update"),
+      [],
+    );
+    for (const name of [
+      "network-core-dev-settings",
+      "network-core-dev->platform-b-dev",
+      "network-core-dev->app-c-dev",
+    ]) {
+      assert.equal(safe.doc.resources.find((r) => r.name === name)?.kind, "update", name);
+    }
     assert.deepEqual(safe.doc.triggersAdded, []);
     const lost = await reviewJson("dev", committed("dev"), renamed);
     assert.equal(lost.code, DESTRUCTIVE_EXIT);
@@ -131,21 +156,38 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.match(deleted.loses!, /state/);
   });
 
+  it("a link deleted and created again under a new name for the same pair says what the delete takes with it", () => {
+    const attachment = "tfe:index/workspaceVariableSet:WorkspaceVariableSet";
+    const trigger = "tfe:index/runTrigger:RunTrigger";
+    const pair = { workspaceId: "ws-1", variableSetId: "varset-1" };
+    const changes = diffResources(
+      [
+        resource(attachment, "old-name", pair),
+        resource(trigger, "a->b", { workspaceId: "ws-2", sourceableId: "ws-1" }),
+      ],
+      [
+        resource(attachment, "new-name", pair),
+        resource(trigger, "a-to-b", { workspaceId: "ws-2", sourceableId: "ws-1" }),
+      ],
+    );
+    const deleted = (name: string) =>
+      changes.find((c): c is Extract<typeof c, { kind: "delete" }> => c.kind === "delete" && c.name === name);
+    assert.match(String(deleted("old-name")?.loses), /^the variable set on its workspace: .*lose the credentials/);
+    assert.match(String(deleted("a->b")?.loses), /a second trigger for the same pair/);
+    // Another pair: the delete takes nothing else with it.
+    const other = diffResources(
+      [resource(attachment, "old-name", pair)],
+      [resource(attachment, "new-name", { ...pair, workspaceId: "ws-9" })],
+    );
+    assert.deepEqual(
+      other.filter((c) => c.kind === "delete" && c.loses !== undefined),
+      [],
+    );
+  });
+
   it("follows the provider's conditional rules: a sensitive variable's new key replaces it, a plain one's updates it", () => {
-    const variable = (name: string, inputs: Record<string, unknown>): RegisteredResource => ({
-      type: "tfe:index/variable:Variable",
-      name,
-      urn: `urn:pulumi:dev::tfc-layers::tfe:index/variable:Variable::${name}`,
-      id: `id(${name})`,
-      custom: true,
-      read: false,
-      parent: "",
-      inputs,
-      protect: false,
-      packageRef: "",
-      aliases: [],
-      dependencies: [],
-    });
+    const variable = (name: string, inputs: Record<string, unknown>) =>
+      resource("tfe:index/variable:Variable", name, inputs);
     const kinds = (before: Record<string, unknown>, after: Record<string, unknown>) =>
       diffResources([variable("v", before)], [variable("v", after)]).map((c) => c.kind);
     assert.deepEqual(kinds({ key: "A", sensitive: true }, { key: "B", sensitive: true }), ["replace"]);

@@ -10,8 +10,10 @@ import type { LayerNode } from "./topology";
 export interface LifecyclePlan extends LifecycleConfig {
   /** Whether the bootstrap applies and destroy runs wait for a person to confirm them. */
   readonly manualConfirm: boolean;
-  /** Workspace keys per wave, upstreams first; teardown is the reverse. */
+  /** Workspace keys per wave, upstreams first; teardown is the reverse. Retiring ones are left out. */
   readonly bootstrapWaves: readonly (readonly string[])[];
+  /** Retiring workspaces per wave of their destroy runs, dependents first. */
+  readonly retiringWaves: readonly (readonly string[])[];
 }
 
 interface LifecycleContext {
@@ -20,6 +22,43 @@ interface LifecycleContext {
   readonly protect: boolean;
   readonly layers: readonly { name: string; executionMode: string; workspaces: readonly string[] }[];
   readonly layerNodes: readonly LayerNode[];
+  /** Each workspace's trigger sources, by key. */
+  readonly upstreams: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The way out of a lifecycle, one step at a time. Removing a workspace deletes its run (its
+ * destroy run) only at the end of `pulumi up`, after the main pass has already taken its state
+ * access away from its upstreams' settings: its destroy plan then fails at the remote-state read.
+ * A retiring workspace loses its run (and its triggers) first and keeps everything else.
+ */
+function checkRetiring(config: LifecycleConfig, stack: LifecycleContext): void {
+  if (config.retiring.length === 0) return;
+  const keys = stack.layers.flatMap((l) => l.workspaces);
+  const seen = new Set<string>();
+  for (const key of config.retiring) {
+    if (seen.has(key)) fail(`retiring lists ${show(key)} twice: list it once`);
+    seen.add(key);
+    if (!keys.includes(key)) {
+      fail(
+        `retiring ${show(key)} is not a workspace of the stack: a retiring workspace stays in layers until its destroy run has finished`,
+      );
+    }
+  }
+  if (!config.destroyOnDelete) {
+    fail(
+      `retiring ${show(config.retiring)} needs destroyOnDelete: true, the destroy run it waits for; without it, remove the workspaces from layers directly`,
+    );
+  }
+  for (const [key, upstreams] of stack.upstreams) {
+    if (seen.has(key)) continue;
+    const retiringUpstream = upstreams.find((u) => seen.has(u));
+    if (retiringUpstream !== undefined) {
+      fail(
+        `retiring ${show(retiringUpstream)} while ${show(key)} depends on it: retire ${show(key)} too, or remove the dependency first`,
+      );
+    }
+  }
 }
 
 const fail = (message: string): never => {
@@ -28,7 +67,13 @@ const fail = (message: string): never => {
 
 /** Checks that the lifecycle can work for this stack and orders its waves. */
 export function planLifecycle(config: LifecycleConfig | undefined, stack: LifecycleContext): LifecyclePlan | undefined {
-  if (config === undefined || (!config.applyOnCreate && !config.destroyOnDelete)) return undefined;
+  if (config === undefined) return undefined;
+  if (!config.applyOnCreate && !config.destroyOnDelete) {
+    // No run resource can hold neither; dropping them all would start the destroy runs they were made with.
+    fail(
+      "applyOnCreate and destroyOnDelete are both false, which deletes every run, each with the destroy it was created with: to switch the lifecycle off, set applyOnCreate: true, destroyOnDelete: false, run pulumi up, then remove the key",
+    );
+  }
   if (!stack.hasVcs) {
     fail(
       "needs tfc-layers:vcs: a workspace with no code source has no configuration to run; connect the repository or drop the lifecycle",
@@ -50,6 +95,7 @@ export function planLifecycle(config: LifecycleConfig | undefined, stack: Lifecy
       `destroyOnDelete on a protected stack would destroy the infrastructure of its ${count} workspaces (all their resources, dependents first) on pulumi destroy or when one leaves the config: set destroyProtected: true if that is meant`,
     );
   }
+  checkRetiring(config, stack);
   const dependsOn = new Map(stack.layerNodes.map((l) => [l.name, l.dependsOn]));
   const names = stack.layerNodes.map((l) => l.name);
   const depth = depths(names, (n) => dependsOn.get(n) ?? []);
@@ -58,7 +104,13 @@ export function planLifecycle(config: LifecycleConfig | undefined, stack: Lifecy
   const waves = Array.from({ length: waveCount }, (_, wave) =>
     names.filter((n) => depth.get(n) === wave).flatMap((n) => workspacesOf.get(n)!),
   );
-  return { ...config, manualConfirm: !stack.autoApply, bootstrapWaves: waves.map((w) => [...w].sort()) };
+  const retiring = new Set(config.retiring);
+  const staying = waves.map((w) => w.filter((k) => !retiring.has(k)).sort()).filter((w) => w.length > 0);
+  const leaving = waves
+    .map((w) => w.filter((k) => retiring.has(k)).sort())
+    .filter((w) => w.length > 0)
+    .reverse();
+  return { ...config, manualConfirm: !stack.autoApply, bootstrapWaves: staying, retiringWaves: leaving };
 }
 
 /** What one wave-by-wave pass (bootstrap or teardown) takes, given how long a run takes. */

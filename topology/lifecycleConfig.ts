@@ -16,6 +16,11 @@ export const lifecycleSchema = z.strictObject({
   destroyOnDelete: z.boolean().optional(),
   /** Required for destroyOnDelete on a protected stack: says the destroy is meant. */
   destroyProtected: z.boolean().optional(),
+  /**
+   * Workspaces on their way out: their destroy run starts on this pulumi up while everything it
+   * needs (upstream state access, variables, credentials) still exists; remove them next change.
+   */
+  retiring: z.array(z.string()).optional(),
   retryAttempts: z.number().int().min(0).optional(),
   retryBackoffMin: z.number().int().min(1).optional(),
   retryBackoffMax: z.number().int().min(1).optional(),
@@ -25,6 +30,8 @@ export interface LifecycleConfig {
   readonly applyOnCreate: boolean;
   readonly destroyOnDelete: boolean;
   readonly destroyProtected: boolean;
+  /** Workspace keys whose destroy run this update starts, sorted. */
+  readonly retiring: readonly string[];
   readonly retryAttempts: number;
   readonly retryBackoffMin: number;
   readonly retryBackoffMax: number;
@@ -40,6 +47,7 @@ export function readLifecycle(raw: string | undefined): LifecycleConfig | undefi
     applyOnCreate: value.applyOnCreate ?? false,
     destroyOnDelete: value.destroyOnDelete ?? false,
     destroyProtected: value.destroyProtected ?? false,
+    retiring: [...(value.retiring ?? [])].sort(),
     retryAttempts: value.retryAttempts ?? RETRY_DEFAULTS.retryAttempts,
     retryBackoffMin: value.retryBackoffMin ?? RETRY_DEFAULTS.retryBackoffMin,
     retryBackoffMax: value.retryBackoffMax ?? RETRY_DEFAULTS.retryBackoffMax,

@@ -23,14 +23,6 @@ export function triggerName(upstream: string, downstream: string): string {
 }
 
 /**
- * The name earlier versions gave a trigger. Not injective (p-dev-to-q -> r and p -> q-dev-to-r
- * both give p-dev-to-q-dev-to-r-dev), so it is kept only as an alias, and only where unambiguous.
- */
-export function legacyTriggerName(upstream: string, downstream: string): string {
-  return `${upstream}-to-${downstream}`;
-}
-
-/**
  * The Terraform label for reading a workspace's state. Terraform identifiers take letters,
  * digits, "_" and "-" but must not start with a digit or "-": a key that starts with a letter
  * is its own label, any other gets a leading "_" (so the two kinds can never meet).

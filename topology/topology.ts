@@ -10,7 +10,7 @@ import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
 import { type LifecyclePlan, planLifecycle } from "./lifecycle";
-import { legacyTriggerName, triggerName, workspaceName } from "./names";
+import { triggerName, workspaceName } from "./names";
 import { type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
@@ -22,17 +22,28 @@ export interface WorkspaceNode {
   readonly executionMode: ExecutionMode;
   readonly agentPoolId?: string;
   readonly sharedCredentials: boolean;
-  /** Keys of the workspaces whose successful applies queue a run here (trigger sources). */
+  /**
+   * Keys of the workspaces it depends on: their successful applies queue a run here (trigger
+   * sources, unless it is retiring), and its code reads their state.
+   */
   readonly upstreams: readonly string[];
   /**
    * Keys of the workspaces allowed to read this one's state: its direct dependents, or, with a
    * contract, those of them whose layer declares reads from it (or declares no reads at all).
    */
   readonly consumers: readonly string[];
-  /** Where the workspace was before a rename or move, so Pulumi keeps it (an alias). */
-  readonly previous?: { readonly name: string; readonly layer: string };
+  /**
+   * The TFC name it had before a rename, so Pulumi keeps it and everything named after it (an
+   * alias). A move to another layer needs none: a URN names its parent's type, not the parent.
+   */
+  readonly previous?: { readonly name: string };
   /** Its code: directory, Terraform version, file-trigger patterns, tags. */
   readonly source: WorkspaceSource;
+  /**
+   * On its way out (tfc-layers:lifecycle.retiring): no run resource and no triggers, so this
+   * update starts its destroy run while its state access, variables and credentials stay.
+   */
+  readonly retiring: boolean;
 }
 
 export interface LayerNode {
@@ -49,7 +60,7 @@ export interface TriggerEdge {
   readonly downstream: string;
   /** Its Pulumi name, from the two TFC names. */
   readonly name: string;
-  /** The name an earlier version gave it, kept as an alias where no other trigger had it too. */
+  /** Its name before one of its ends was renamed (renamedFrom), kept as an alias. */
   readonly formerName?: string;
 }
 
@@ -187,11 +198,10 @@ function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<str
   }
 }
 
-/** The former place of each renamed or moved workspace, checked. */
-function previousPlaces(settings: StackSettings): Map<string, { name: string; layer: string }> {
+/** The former TFC name of each renamed workspace, checked. */
+function previousNames(settings: StackSettings): Map<string, { name: string }> {
   const current = new Set(settings.layers.flatMap((l) => l.workspaces));
-  const layerNames = settings.layers.map((l) => l.name);
-  const places = new Map<string, { name: string; layer: string }>();
+  const places = new Map<string, { name: string }>();
   const renamedTo = new Map<string, string>();
   for (const layer of settings.layers) {
     for (const [key, from] of Object.entries(layer.renamedFrom)) {
@@ -199,11 +209,11 @@ function previousPlaces(settings: StackSettings): Map<string, { name: string; la
       if (!layer.workspaces.includes(key)) {
         fail(`${where}: ${show(key)} is not a workspace of the layer; list the workspace's new name in workspaces`);
       }
-      // With more than one "/", the whole value stays the old name, which NAME refuses.
+      // "<old layer>/<old name>", as earlier versions wrote a move, still reads: the layer plays no part.
       const parts = from.split("/");
-      const [oldLayer, oldKey] = parts.length === 2 ? parts : [layer.name, from];
-      if (!NAME.test(oldKey) || !layerNames.includes(oldLayer)) {
-        fail(`${where}: ${show(from)} must be the old workspace name, or <layer>/<old name> with a current layer`);
+      const oldKey = parts.length === 2 ? parts[1] : from;
+      if (!NAME.test(oldKey)) {
+        fail(`${where}: ${show(from)} must be the old workspace name (letters, digits, "-" and "_")`);
       }
       if (current.has(oldKey)) {
         fail(`${where}: ${show(oldKey)} is still a workspace; a rename keeps one of the two names only`);
@@ -215,7 +225,7 @@ function previousPlaces(settings: StackSettings): Map<string, { name: string; la
         );
       }
       renamedTo.set(oldKey, key);
-      places.set(key, { name: workspaceName(oldKey, settings.environment), layer: oldLayer });
+      places.set(key, { name: workspaceName(oldKey, settings.environment) });
     }
   }
   return places;
@@ -227,7 +237,7 @@ export function buildTopology(settings: StackSettings): Topology {
   checkDependencies(settings);
   const layerByName = new Map(settings.layers.map((l) => [l.name, l]));
   checkExecution(settings, new Map(settings.layers.map((l) => [l.name, l.workspaces.length])));
-  const previous = previousPlaces(settings);
+  const previous = previousNames(settings);
   const source = deriveCodeSource(settings);
   const contract = deriveContract(settings);
 
@@ -247,6 +257,16 @@ export function buildTopology(settings: StackSettings): Topology {
     const layer = layerByName.get(name)!;
     return { name, dependsOn: [...layer.dependsOn].sort(), workspaces: [...layer.workspaces].sort() };
   });
+  const protect = settings.protect || !settings.autoApply;
+  const lifecycle = planLifecycle(settings.lifecycle, {
+    hasVcs: source.vcs !== undefined,
+    autoApply: settings.autoApply,
+    protect,
+    layers: settings.layers,
+    layerNodes: layers,
+    upstreams: new Map(layers.flatMap((node) => node.workspaces.map((key) => [key, keysOf(node.dependsOn)]))),
+  });
+  const retiring = new Set(lifecycle?.retiring ?? []);
   const workspaces: WorkspaceNode[] = layers.flatMap((node) => {
     const layer = layerByName.get(node.name)!;
     const upstreams = keysOf(node.dependsOn);
@@ -262,29 +282,24 @@ export function buildTopology(settings: StackSettings): Topology {
       consumers,
       ...(previous.has(key) ? { previous: previous.get(key) } : {}),
       source: source.byWorkspace.get(key)!,
+      retiring: retiring.has(key),
     }));
   });
   const nameOf = (key: string) => workspaceName(key, settings.environment);
+  // A retiring workspace has no triggers: none fires into it while it is destroyed, and its
+  // destroy apply fires nothing downstream (its dependents retire with it).
   const edges = workspaces
+    .filter((w) => !w.retiring)
     .flatMap((w) => w.upstreams.map((upstream) => ({ upstream, downstream: w.key })))
     .sort((a, b) => a.upstream.localeCompare(b.upstream) || a.downstream.localeCompare(b.downstream));
-  const legacy = edges.map((e) => legacyTriggerName(nameOf(e.upstream), nameOf(e.downstream)));
-  const legacyCount = new Map<string, number>();
-  for (const name of legacy) legacyCount.set(name, (legacyCount.get(name) ?? 0) + 1);
-  const protect = settings.protect || !settings.autoApply;
-  const lifecycle = planLifecycle(settings.lifecycle, {
-    hasVcs: source.vcs !== undefined,
-    autoApply: settings.autoApply,
-    protect,
-    layers: settings.layers,
-    layerNodes: layers,
+  const formerNameOf = (key: string) => previous.get(key)?.name ?? nameOf(key);
+  const triggers: TriggerEdge[] = edges.map((e) => {
+    const name = triggerName(nameOf(e.upstream), nameOf(e.downstream));
+    // A rename at either end keeps the trigger: deleting and creating one for the same pair of
+    // workspaces would queue two runs per apply until the delete, if TFC takes the second at all.
+    const formerName = triggerName(formerNameOf(e.upstream), formerNameOf(e.downstream));
+    return { ...e, name, ...(formerName !== name ? { formerName } : {}) };
   });
-  const triggers: TriggerEdge[] = edges.map((e, i) => ({
-    ...e,
-    name: triggerName(nameOf(e.upstream), nameOf(e.downstream)),
-    // Two aliases naming one old resource would make the engine refuse the stack.
-    ...(legacyCount.get(legacy[i]) === 1 ? { formerName: legacy[i] } : {}),
-  }));
 
   return {
     organization: settings.organization,

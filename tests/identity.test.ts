@@ -1,0 +1,113 @@
+// Day-two changes that keep TFC objects keep their Pulumi identity, proven the way `pulumi up`
+// would decide it: the program runs through the language host against the stand-in engine,
+// first as it was (its URNs are the stack's state), then changed, with that state. Every URN
+// of the second run must be an old one or take one over through an alias; every old one must
+// be claimed. Nothing is created and nothing deleted for an object that stays.
+import * as assert from "node:assert/strict";
+import { type LanguageHostRun, runThroughLanguageHost } from "../offline/languageHost";
+import { PROJECT_DIR, type StackFile } from "../offline/stackFile";
+import { PROJECT } from "../topology/keys";
+import { CREDENTIALS, stackConfig, WEBHOOK_URL } from "./fixtures";
+
+function up(file: StackFile, olds?: readonly string[]): Promise<LanguageHostRun> {
+  return runThroughLanguageHost({
+    projectDir: PROJECT_DIR,
+    project: PROJECT,
+    stack: file.stack,
+    config: file.config,
+    secretKeys: file.secretKeys,
+    preview: false,
+    typeCheck: false,
+    olds,
+  });
+}
+
+/** What the engine would create and delete going from `before` (the state) to `after`. */
+async function steps(before: StackFile, after: StackFile): Promise<{ creates: string[]; deletes: string[] }> {
+  const first = await up(before);
+  assert.equal(first.exitCode, 0, first.stderr);
+  const olds = first.resources.map((r) => r.urn);
+  const second = await up(after, olds);
+  assert.equal(second.exitCode, 0, second.stderr);
+  const urns = new Set(second.resources.map((r) => r.urn));
+  const takenOver = new Set(second.aliased.values());
+  const short = (urn: string) => urn.split("::").slice(2).join("::");
+  return {
+    creates: [...urns].filter((u) => !olds.includes(u) && !takenOver.has(u)).map(short),
+    deletes: olds.filter((u) => !urns.has(u) && !second.aliased.has(u)).map(short),
+  };
+}
+
+const LAYERS = (network: string, renamed: boolean) => [
+  {
+    name: "network",
+    workspaces: [network, "network-x"],
+    outputs: { vpc_id: "string" },
+    ...(renamed ? { renamedFrom: { [network]: "network-a" } } : {}),
+  },
+  { name: "platform", workspaces: ["platform-b"], dependsOn: ["network"], reads: { network: ["vpc_id"] } },
+  { name: "app", workspaces: ["app-c"], dependsOn: ["network", "platform"] },
+];
+
+/** A prod stack with everything that is named after a workspace: credentials, notifications, contract, lifecycle. */
+const prod = (layers: unknown, project: unknown) =>
+  stackConfig({
+    environment: "prod",
+    autoApply: false,
+    credentials: CREDENTIALS,
+    webhook: WEBHOOK_URL,
+    layers,
+    raw: {
+      "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
+      "tfc-layers:project": project,
+      "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true, destroyProtected: true },
+    },
+  });
+
+describe("day-two changes keep their TFC objects (against the stand-in engine, with the old state)", function () {
+  this.timeout(180_000);
+
+  for (const [what, project] of [
+    ["credentials attached per workspace (project given by id)", { id: "prj-AbCdEfGh12345678" }],
+    ["credentials attached to the project the program owns", { name: "layers-prod" }],
+  ] as const) {
+    it(`a rename with renamedFrom creates and deletes nothing: ${what}`, async () => {
+      const before = prod(LAYERS("network-a", false), project);
+      const after = prod(LAYERS("network-core", true), project);
+      assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
+    });
+  }
+
+  it("without renamedFrom, the rename deletes the workspace and everything named after it", async () => {
+    const project = { id: "prj-AbCdEfGh12345678" };
+    const { creates, deletes } = await steps(
+      prod(LAYERS("network-a", false), project),
+      prod(LAYERS("network-core", false), project),
+    );
+    const types = (urns: string[]) => [...new Set(urns.map((u) => u.split("::")[0].split("$").pop()))].sort();
+    const expected = [
+      "tfe:index/notificationConfiguration:NotificationConfiguration",
+      "tfe:index/runTrigger:RunTrigger",
+      "tfe:index/workspace:Workspace",
+      "tfe:index/workspaceRun:WorkspaceRun",
+      "tfe:index/workspaceSettings:WorkspaceSettings",
+      "tfe:index/workspaceVariableSet:WorkspaceVariableSet",
+    ];
+    assert.deepEqual(types(creates), expected);
+    assert.deepEqual(types(deletes), expected);
+  });
+
+  it("a workspace moved to another layer keeps every URN without an alias", async () => {
+    const layers = (moved: boolean) => [
+      { name: "network", workspaces: moved ? ["network-a"] : ["network-a", "edge"] },
+      { name: "platform", workspaces: moved ? ["platform-b", "edge"] : ["platform-b"], dependsOn: ["network"] },
+    ];
+    const before = stackConfig({ layers: layers(false) });
+    const after = stackConfig({ layers: layers(true) });
+    const { creates, deletes } = await steps(before, after);
+    // Only the triggers change (network-a now feeds edge, edge no longer feeds platform-b).
+    const trigger = (name: string) => `tfc-layers:components:Layer$tfe:index/runTrigger:RunTrigger::${name}`;
+    assert.deepEqual(creates, [trigger("network-a-dev->edge-dev")]);
+    assert.deepEqual(deletes, [trigger("edge-dev->platform-b-dev")]);
+  });
+});
