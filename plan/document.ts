@@ -52,6 +52,8 @@ export interface PlanCommit {
 export interface PlanLifecycle {
   readonly bootstrap: { wave: number; workspaces: string[] }[];
   readonly teardown: { wave: number; workspaces: string[] }[];
+  /** Workspaces whose destroy runs this update starts (tfc-layers:lifecycle.retiring), dependents first. */
+  readonly retiring: { wave: number; workspaces: string[] }[];
   readonly manualConfirm: boolean;
   readonly runMinutes: number;
   readonly concurrency: number;
@@ -212,6 +214,7 @@ function lifecyclePlan(topology: Topology, options: PlanOptions): PlanLifecycle 
   return {
     bootstrap: lifecycle.applyOnCreate ? waves : [],
     teardown: lifecycle.destroyOnDelete ? [...waves].reverse().map((w, i) => ({ ...w, wave: i + 1 })) : [],
+    retiring: lifecycle.retiringWaves.map((keys, i) => ({ wave: i + 1, workspaces: keys.map(nameOf) })),
     manualConfirm: lifecycle.manualConfirm,
     ...options,
     minutes: time.minutes,

@@ -86,8 +86,20 @@ function lifecycleLines(l: PlanLifecycle): string[] {
   };
   if (l.bootstrap.length)
     waves("Bootstrap (pulumi up on a new environment: first applies, upstreams first):", l.bootstrap);
-  if (l.teardown.length)
+  if (l.teardown.length) {
     waves("Teardown (pulumi destroy: destroy runs, dependents first, then the workspaces):", l.teardown);
+    lines.push(
+      "Removing a workspace that reads state takes two steps: list it in tfc-layers:lifecycle.retiring and",
+      "pulumi up (its destroy run goes while its access stays), then remove it. Switching the lifecycle off",
+      "takes two too: destroyOnDelete: false and pulumi up, then remove the key.",
+      "",
+    );
+  }
+  if (l.retiring.length)
+    waves(
+      "Retiring (this pulumi up: destroy runs, dependents first, access kept; remove them from layers next):",
+      l.retiring,
+    );
   return lines;
 }
 

@@ -6,6 +6,7 @@ import type { ProgramRun } from "../offline/registrations";
 import { type FlowchartLink, flowchart } from "../plan/mermaid";
 import type { Topology } from "../topology/topology";
 import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
+import { unsafeSteps } from "./steps";
 import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
 
 /** One side of the comparison: what the program registered and the topology, if the stack exists there. */
@@ -36,6 +37,8 @@ export interface ReviewDocument extends TopologyDiff {
   readonly destructive: Extract<ResourceChange, { kind: "delete" | "replace" }>[];
   readonly resources: ResourceChange[];
   readonly secrets: SecretChange[];
+  /** What pulumi up cannot do safely in one step, with the two steps that do it. */
+  readonly steps: string[];
   readonly mermaid: string;
   /** Whether nothing at all changes. */
   readonly empty: boolean;
@@ -110,6 +113,7 @@ export function buildReview(
     destructive,
     resources,
     secrets,
+    steps: unsafeSteps(before.topology, after.topology),
     ...topologyDiff,
     mermaid: graph(before.topology, after.topology, topologyDiff),
     empty:

@@ -79,6 +79,10 @@ export function renderReviewText(review: ReviewDocument): string {
     if (lines.length) out.push(`## ${title}`, "", ...lines, "");
   };
   section(
+    "Do this in two steps",
+    review.steps.map((s) => `- ${s}`),
+  );
+  section(
     "Destructive changes",
     review.destructive.map((c) => `- ${destructiveLine(c)}`),
   );
@@ -120,6 +124,7 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     `Compared with \`${review.before}\`, offline (no credentials, no network).`,
     "",
   ];
+  if (review.steps.length) out.push("#### Do this in two steps", "", ...review.steps.map((s) => `- ${s}`), "");
   if (review.destructive.length) {
     const rows = review.destructive.map((c) => [
       c.kind,

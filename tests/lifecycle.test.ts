@@ -10,6 +10,8 @@ import { CONTRACT_VARIABLE } from "../hcl/expressions";
 import type { MockRun } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
 import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
+import { buildPlan } from "../plan/document";
+import { renderText } from "../plan/text";
 import { main as plan } from "../scripts/plan";
 import { wallTime } from "../topology/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
@@ -349,5 +351,24 @@ describe("lifecycle in the plan", () => {
       /Teardown[^\n]*\n {2}wave 1 {2}app-c-dev\n {2}wave 2 {2}platform-b-dev\n {2}wave 3 {2}network-a-dev\n/,
     );
     assert.equal((await plan(["prod"])).out.includes("## Lifecycle"), false);
+    assert.match(
+      out,
+      /Removing a workspace that reads state takes two steps: list it in tfc-layers:lifecycle.retiring/,
+    );
+  });
+
+  it("lists retiring workspaces as the destroy runs this update starts, dependents first; teardown leaves them out", async () => {
+    const file = withLifecycle({}, { ...LIFECYCLE, retiring: ["platform-b", "app-c"] });
+    const topology = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+    assert.deepEqual(topology.lifecycle?.retiringWaves, [["app-c"], ["platform-b"]]);
+    assert.deepEqual(topology.lifecycle?.bootstrapWaves, [["network-a"]]);
+    const run = await deploy(file);
+    assert.deepEqual(
+      ofType(run, T.run).map((r) => r.name),
+      ["lifecycle-dev-network-a-dev"],
+    );
+    assert.deepEqual(ofType(run, T.trigger), []);
+    const text = renderText(buildPlan("dev", topology, run));
+    assert.match(text, /Retiring[^\n]*\n {2}wave 1 {2}app-c-dev\n {2}wave 2 {2}platform-b-dev\n/);
   });
 });

@@ -185,6 +185,64 @@ describe("npm run plan -- --diff / --diff-file", () => {
     );
   });
 
+  describe("changes that need two steps (dev has destroyOnDelete)", () => {
+    const lifecycle = (config: Config) => config["tfc-layers:lifecycle"] as Record<string, unknown>;
+
+    it("removing a workspace that reads state says to retire it first; retiring it, then removing it, says nothing more", async () => {
+      const removed = committed("dev");
+      removed["tfc-layers:layers"] = removed["tfc-layers:layers"].filter((l) => l.name !== "app");
+      const direct = await reviewJson("dev", committed("dev"), removed);
+      assert.equal(direct.code, DESTRUCTIVE_EXIT);
+      assert.equal(direct.doc.steps.length, 1);
+      assert.match(
+        direct.doc.steps[0],
+        /^app-c-dev is removed with its destroy run, .* after network-a-dev, platform-b-dev stopped sharing state with it/,
+      );
+      assert.match(direct.doc.steps[0], /list it in tfc-layers:lifecycle.retiring/);
+
+      const retiring = committed("dev");
+      lifecycle(retiring).retiring = ["app-c"];
+      const first = await reviewJson("dev", committed("dev"), retiring);
+      assert.equal(first.code, DESTRUCTIVE_EXIT);
+      assert.equal(first.doc.steps.length, 1);
+      assert.match(first.doc.steps[0], /^app-c-dev is retiring: this pulumi up deletes its triggers and its run/);
+      assert.deepEqual(first.doc.destructive.map((c) => c.name).sort(), [
+        "lifecycle-dev-app-c-dev",
+        "network-a-dev->app-c-dev",
+        "platform-b-dev->app-c-dev",
+      ]);
+      const second = await reviewJson("dev", retiring, removed);
+      assert.deepEqual(second.doc.steps, []);
+      assert.ok(!second.doc.destructive.some((c) => c.type === "tfe:index/workspaceRun:WorkspaceRun"));
+    });
+
+    it("removing the lifecycle key says to turn destroyOnDelete off first; doing so first says nothing", async () => {
+      const off = committed("dev");
+      delete off["tfc-layers:lifecycle"];
+      const direct = await reviewJson("dev", committed("dev"), off);
+      assert.equal(direct.doc.steps.length, 1);
+      assert.match(direct.doc.steps[0], /each of the 3 runs of workspaces that stay is deleted with a destroy run/);
+      const noDestroy = committed("dev");
+      lifecycle(noDestroy).destroyOnDelete = false;
+      const first = await reviewJson("dev", committed("dev"), noDestroy);
+      assert.deepEqual(first.doc.steps, []);
+      assert.equal(first.code, 0, "the runs are updated, nothing is deleted");
+      assert.deepEqual((await reviewJson("dev", noDestroy, off)).doc.steps, []);
+    });
+
+    it("prints the steps first, in text and markdown", async () => {
+      const off = committed("dev");
+      delete off["tfc-layers:lifecycle"];
+      const text = (await review("dev", committed("dev"), off)).out;
+      assert.ok(text.indexOf("## Do this in two steps") < text.indexOf("## Destructive changes"), text);
+      const md = (await review("dev", committed("dev"), off, "--markdown")).out;
+      assert.ok(
+        md.indexOf("#### Do this in two steps") > 0 &&
+          md.indexOf("#### Do this in two steps") < md.indexOf("#### Destructive changes"),
+      );
+    });
+  });
+
   it("follows the provider's conditional rules: a sensitive variable's new key replaces it, a plain one's updates it", () => {
     const variable = (name: string, inputs: Record<string, unknown>) =>
       resource("tfe:index/variable:Variable", name, inputs);
