@@ -37,6 +37,8 @@ export interface ReviewDocument extends TopologyDiff {
   readonly destructive: Extract<ResourceChange, { kind: "delete" | "replace" }>[];
   readonly resources: ResourceChange[];
   readonly secrets: SecretChange[];
+  /** Files besides stack files that differ from the revision; each side was planned with its own program. */
+  readonly programFiles: string[];
   /** What pulumi up cannot do safely in one step, with the two steps that do it. */
   readonly steps: string[];
   readonly mermaid: string;
@@ -93,6 +95,7 @@ export function buildReview(
   before: ReviewSide,
   after: ReviewSide,
   secrets: SecretChange[] = [],
+  programFiles: string[] = [],
 ): ReviewDocument {
   const resources = diffResources(before.run?.resources ?? [], after.run?.resources ?? []);
   const topologyDiff = diffTopologies(before.topology, after.topology);
@@ -113,6 +116,7 @@ export function buildReview(
     destructive,
     resources,
     secrets,
+    programFiles,
     steps: unsafeSteps(before.topology, after.topology),
     ...topologyDiff,
     mermaid: graph(before.topology, after.topology, topologyDiff),

@@ -69,11 +69,21 @@ const lostReadLines = (review: ReviewDocument) =>
     (e) => `${e.downstream} can no longer read ${e.upstream}'s state: if its code still reads it, its next run fails`,
   );
 
+/** The files besides stack files that changed: each side was planned with its own program. */
+const programLines = (review: ReviewDocument) =>
+  review.programFiles.length
+    ? [
+        `Files besides stack files changed since ${review.before} (each side planned with its own program): ${review.programFiles.join(", ")}`,
+        "",
+      ]
+    : [];
+
 export function renderReviewText(review: ReviewDocument): string {
   const out = [
     `Review of stack ${review.stack}: ${review.before} -> ${review.after} (offline: no credentials, no network).`,
     `${summaryLine(review)}.`,
     "",
+    ...programLines(review),
   ];
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push(`## ${title}`, "", ...lines, "");
@@ -123,6 +133,7 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     "",
     `Compared with \`${review.before}\`, offline (no credentials, no network).`,
     "",
+    ...programLines(review),
   ];
   if (review.steps.length) out.push("#### Do this in two steps", "", ...review.steps.map((s) => `- ${s}`), "");
   if (review.destructive.length) {

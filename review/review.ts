@@ -5,10 +5,13 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { runThroughLanguageHost } from "../offline/languageHost";
 import { planRun } from "../offline/planRun";
-import { loadProject, loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
+import { providerOutputs } from "../offline/runStack";
+import { loadProject, loadStackFile, PROJECT_DIR, type StackFile, topologyOf } from "../offline/stackFile";
 import { StackConfigError } from "../topology/errors";
 import { buildReview, type ReviewDocument, type ReviewSide, type SecretChange } from "./document";
+import { changesProgram, exportProgram, programChanges, programDirOf } from "./revisionTree";
 
 /** A git revision, or another stack file (`label` is how the user named it). */
 export type Baseline = { readonly ref: string } | { readonly file: string; readonly label: string };
@@ -46,10 +49,38 @@ type Ciphertexts = NonNullable<StackFile["ciphertexts"]>;
 /** A side of the review, with the stack file it was planned from. */
 type PlannedSide = ReviewSide & { readonly stackFile?: StackFile };
 
-async function side(label: string, dir: string, stack: string): Promise<PlannedSide> {
+/**
+ * Plans a side with the program in `programDir` (not this process's), the way `pulumi up` runs
+ * it: through the language host, against the stand-in engine.
+ */
+async function ownProgram(programDir: string, dir: string, stack: string): Promise<Omit<PlannedSide, "label">> {
+  const project = projectIn(dir);
+  const stackFile = loadStackFile(dir, stack, project);
+  const topology = topologyOf(stackFile);
+  const run = await runThroughLanguageHost({
+    projectDir: programDir,
+    project: project.name,
+    stack,
+    config: stackFile.config,
+    secretKeys: stackFile.secretKeys,
+    preview: false,
+    typeCheck: false,
+    outputsByType: providerOutputs,
+  });
+  if (run.exitCode !== 0) {
+    const logged = run.logs.find((l) => l.severity === "error")?.message;
+    throw new StackConfigError(logged ?? (run.stderr.trim().split("\n").pop() || `the program exited ${run.exitCode}`));
+  }
+  return { stackFile, topology, run };
+}
+
+async function side(label: string, dir: string, stack: string, programDir?: string): Promise<PlannedSide> {
   if (!fs.existsSync(path.join(dir, `Pulumi.${stack}.yaml`))) return { label };
   try {
-    return { label, ...(await planRun(dir, stack, projectIn(dir))) };
+    return {
+      label,
+      ...(programDir ? await ownProgram(programDir, dir, stack) : await planRun(dir, stack, projectIn(dir))),
+    };
   } catch (err) {
     // Say which side does not plan; the working tree's errors read as npm run plan's.
     if (err instanceof Error && label !== WORKING_TREE) err.message = `at ${label}: ${err.message}`;
@@ -71,9 +102,10 @@ function secretChanges(before: Ciphertexts = {}, after: Ciphertexts = {}): Secre
 
 /** The review of `stack` in `dir` against the baseline. */
 export async function reviewStack(dir: string, stack: string, baseline: Baseline): Promise<ReviewDocument> {
-  const after = await side(WORKING_TREE, dir, stack);
   const old = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-review-"));
   let label: string;
+  let programFiles: string[] = [];
+  let programs: { before: string; after: string } | undefined;
   if ("ref" in baseline) {
     label = baseline.ref;
     // The project file as it was too, so the CLI's rules are those of that revision.
@@ -81,6 +113,12 @@ export async function reviewStack(dir: string, stack: string, baseline: Baseline
     const stackFile = atRevision(dir, baseline.ref, `Pulumi.${stack}.yaml`);
     fs.writeFileSync(path.join(old, "Pulumi.yaml"), project ?? fs.readFileSync(projectFile(dir), "utf8"));
     if (stackFile !== undefined) fs.writeFileSync(path.join(old, `Pulumi.${stack}.yaml`), stackFile);
+    // A change to the program changes what pulumi up does: each side is planned with its own.
+    const programDir = programDirOf(dir);
+    programFiles = programDir ? programChanges(programDir, baseline.ref) : [];
+    if (programDir && changesProgram(programFiles)) {
+      programs = { before: exportProgram(programDir, baseline.ref, programFiles), after: programDir };
+    }
   } else {
     label = baseline.label;
     if (!fs.existsSync(baseline.file)) {
@@ -89,8 +127,15 @@ export async function reviewStack(dir: string, stack: string, baseline: Baseline
     fs.copyFileSync(projectFile(dir), path.join(old, "Pulumi.yaml"));
     fs.copyFileSync(baseline.file, path.join(old, `Pulumi.${stack}.yaml`));
   }
-  const before = await side(label, old, stack);
+  const after = await side(WORKING_TREE, dir, stack, programs?.after);
+  const before = await side(label, old, stack, programs?.before);
   // In neither place: the same message as npm run plan for an unknown stack.
   if (!before.run && !after.run) loadStackFile(dir, stack);
-  return buildReview(stack, before, after, secretChanges(before.stackFile?.ciphertexts, after.stackFile?.ciphertexts));
+  return buildReview(
+    stack,
+    before,
+    after,
+    secretChanges(before.stackFile?.ciphertexts, after.stackFile?.ciphertexts),
+    programFiles,
+  );
 }

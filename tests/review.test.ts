@@ -11,6 +11,7 @@ import { type RegisteredResource, SecretValue } from "../offline/registrations";
 import { PROJECT_DIR } from "../offline/stackFile";
 import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
 import { diffResources } from "../review/resourceDiff";
+import { exportProgram } from "../review/revisionTree";
 import { main } from "../scripts/plan";
 
 type Config = Record<string, unknown> & { "tfc-layers:layers": Record<string, unknown>[] };
@@ -38,6 +39,19 @@ async function reviewJson(stack: string, before: Config, after: Config) {
   const { code, out } = await review(stack, before, after, "--json");
   return { code, doc: JSON.parse(out) as ReviewDocument };
 }
+
+/** git with an author, for temporary repositories. */
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", ["-C", dir, ...args], {
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
 
 /** A registered resource as a run records it, for the diff's own tests. */
 const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({
@@ -387,17 +401,6 @@ describe("npm run plan -- --diff / --diff-file", () => {
   });
 
   describe("--diff <git revision>", () => {
-    const git = (dir: string, ...args: string[]) =>
-      execFileSync("git", ["-C", dir, ...args], {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: "t",
-          GIT_AUTHOR_EMAIL: "t@example.com",
-          GIT_COMMITTER_NAME: "t",
-          GIT_COMMITTER_EMAIL: "t@example.com",
-        },
-      });
     let repo: string;
     before(() => {
       repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-git-"));
@@ -442,6 +445,77 @@ describe("npm run plan -- --diff / --diff-file", () => {
       });
       // Nor is an option passed through to git.
       assert.equal((await main(["dev", "--diff=--output=x"], dir, dir)).code, 1);
+    });
+  });
+
+  describe("a change to the program alone, on a temporary copy of this repository", function () {
+    this.timeout(120_000);
+    let repo: string;
+    before(() => {
+      repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-program-"));
+      const tracked = execFileSync("git", ["-C", PROJECT_DIR, "ls-files"], { encoding: "utf8" }).split("\n");
+      for (const file of tracked.filter((f) => f && fs.existsSync(path.join(PROJECT_DIR, f)))) {
+        fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+        fs.copyFileSync(path.join(PROJECT_DIR, file), path.join(repo, file));
+      }
+      fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(repo, "node_modules"));
+      fs.writeFileSync(path.join(repo, ".gitignore"), "node_modules\n");
+      git(repo, "init", "-q");
+      git(repo, "add", ".");
+      git(repo, "commit", "-qm", "base");
+      const names = path.join(repo, "topology", "names.ts");
+      fs.writeFileSync(
+        names,
+        fs.readFileSync(names, "utf8").replace("`${workspace}-settings`", "`${workspace}-config`"),
+      );
+    });
+
+    it("plans the revision with its own program: a renamed resource in the TypeScript deletes and creates it", async () => {
+      const { code, out } = await main(["prod", "--diff", "HEAD", "--json"], repo, repo);
+      assert.equal(code, DESTRUCTIVE_EXIT, out);
+      const doc = JSON.parse(out) as ReviewDocument;
+      assert.deepEqual(doc.programFiles, ["topology/names.ts"]);
+      assert.ok(brief(doc).includes("delete network-a-prod-settings"), brief(doc).join("\n"));
+      assert.ok(brief(doc).includes("add network-a-prod-config"));
+      // The checkout is as it was: only the change itself shows.
+      assert.equal(git(repo, "status", "--porcelain").trim(), "M topology/names.ts");
+      const text = await main(["prod", "--diff", "HEAD"], repo, repo);
+      assert.match(
+        text.out,
+        /Files besides stack files changed since HEAD \(each side planned with its own program\): topology\/names.ts/,
+      );
+    });
+
+    it("reuses node_modules while the lockfile and the local SDK are the same, else installs in the exported tree", () => {
+      const installs: string[] = [];
+      const install = (dir: string) => {
+        installs.push(dir);
+      };
+      const reused = exportProgram(repo, "HEAD", ["topology/names.ts"], install);
+      assert.equal(
+        fs.realpathSync(path.join(reused, "node_modules")),
+        fs.realpathSync(path.join(PROJECT_DIR, "node_modules")),
+      );
+      assert.equal(fs.readFileSync(path.join(reused, "topology", "names.ts"), "utf8").includes("-config"), false);
+      for (const changed of ["package-lock.json", "sdks/tfe/index.ts", "package.json"]) {
+        const installed = exportProgram(repo, "HEAD", [changed], install);
+        assert.equal(installs.pop(), installed, changed);
+        assert.equal(fs.existsSync(path.join(installed, "node_modules")), false);
+      }
+    });
+
+    it("a change to documentation alone plans both sides in this process, and says so", async () => {
+      execFileSync("git", ["-C", repo, "stash", "-q"]);
+      try {
+        fs.appendFileSync(path.join(repo, "README.md"), "\nOne more line.\n");
+        const { code, out } = await main(["prod", "--diff", "HEAD", "--json"], repo, repo);
+        assert.equal(code, 0, out);
+        const doc = JSON.parse(out) as ReviewDocument;
+        assert.deepEqual([doc.programFiles, doc.empty], [["README.md"], true]);
+      } finally {
+        execFileSync("git", ["-C", repo, "checkout", "-q", "README.md"]);
+        execFileSync("git", ["-C", repo, "stash", "pop", "-q"]);
+      }
     });
   });
 
