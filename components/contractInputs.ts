@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
-import { CONTRACT_VARIABLE, contractVariableValue } from "../hcl/expressions";
+import { CONTRACT_VARIABLE, contractVariableValue, type UpstreamPlace } from "../hcl/expressions";
 import { type FormerNames, renameAliases } from "./renames";
 
 export interface ContractInputsArgs {
-  readonly organization: string;
-  readonly environment: string;
+  /** Where the upstreams are: host (TFC or Terraform Enterprise), organization, environment. */
+  readonly place: UpstreamPlace;
   /** The workspaces that read upstream state, by TFC name. */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
   /** The former TFC name of a renamed workspace, by its current name: its variable keeps its identity. */
@@ -22,7 +22,7 @@ export class ContractInputs extends pulumi.ComponentResource {
 
   constructor(name: string, args: ContractInputsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("tfc-layers:components:ContractInputs", name, {}, opts);
-    const value = contractVariableValue(args.organization, args.environment);
+    const value = contractVariableValue(args.place);
     const variables = new Map<string, tfe.Variable>();
     for (const [workspaceName, workspaceId] of args.workspaceIds) {
       variables.set(

@@ -37,7 +37,7 @@ export interface ContractFile {
 /** Two workspaces share a directory but need different files there. */
 export class ContractFileConflict extends Error {}
 
-const variable = (field: "organization" | "environment") => `var.${CONTRACT_VARIABLE}.${field}`;
+const variable = (field: "hostname" | "organization" | "environment") => `var.${CONTRACT_VARIABLE}.${field}`;
 
 /** Stands for the environment in a text that withEnvironment turns into an HCL string. */
 const ENVIRONMENT = "\0";
@@ -81,8 +81,8 @@ function readsFile(layer: string, contract: WorkspaceContract): string {
     `# the output and the type. Use the values through local.${UPSTREAM_LOCAL}["<workspace>"].<output>.`,
     "",
     `variable ${hclString(CONTRACT_VARIABLE)} {`,
-    "  type        = object({ organization = string, environment = string })",
-    `  description = "Set on the workspace by tfc-layers: the organization and environment of its upstreams."`,
+    "  type        = object({ hostname = string, organization = string, environment = string })",
+    `  description = "Set on the workspace by tfc-layers: the host, organization and environment of its upstreams."`,
     "}",
   ];
   for (const read of contract.reads) {
@@ -92,6 +92,7 @@ function readsFile(layer: string, contract: WorkspaceContract): string {
       `  backend = "remote"`,
       "",
       "  config = {",
+      `    hostname     = ${variable("hostname")}`,
       `    organization = ${variable("organization")}`,
       "    workspaces = {",
       `      name = ${withEnvironment(upstreamName(read.upstream))}`,
@@ -150,7 +151,7 @@ function readsTestFile(layer: string, contract: WorkspaceContract): string {
     "# the directory's code needs a provider's credentials to plan, add a mock_provider block here.",
     "",
     "variables {",
-    `  ${CONTRACT_VARIABLE} = { organization = "example-org", environment = "test" }`,
+    `  ${CONTRACT_VARIABLE} = { hostname = "app.terraform.io", organization = "example-org", environment = "test" }`,
     "}",
     "",
     "# Every upstream publishes what is read, with the declared types.",

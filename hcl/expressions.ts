@@ -11,9 +11,16 @@ export function hclString(text: string): string {
   return JSON.stringify(text).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
 }
 
+/** Where the upstreams' state is: the TFC or Terraform Enterprise host, organization and environment. */
+export interface UpstreamPlace {
+  readonly hostname: string;
+  readonly organization: string;
+  readonly environment: string;
+}
+
 /** The value of the contract variable, as an HCL object (the workspace variable has hcl = true). */
-export function contractVariableValue(organization: string, environment: string): string {
-  return `{ organization = ${hclString(organization)}, environment = ${hclString(environment)} }`;
+export function contractVariableValue(place: UpstreamPlace): string {
+  return `{ hostname = ${hclString(place.hostname)}, organization = ${hclString(place.organization)}, environment = ${hclString(place.environment)} }`;
 }
 
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,6 +1,7 @@
 // The offline plan of one stack as one document: the text and --json outputs both render it.
 
 import { CONTRACT_FILES, ContractFileConflict, contractFiles } from "../hcl/contractFiles";
+import { CONTRACT_VARIABLE } from "../hcl/expressions";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
@@ -112,6 +113,18 @@ export function displayValue(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A resource's inputs as a reviewer may see them. The provider marks every variable value secret;
+ * the contract variable (not sensitive, built from the host, organization and environment) holds
+ * none, so its value is shown.
+ */
+export function displayInputs(r: Pick<RegisteredResource, "type" | "inputs">): Record<string, unknown> {
+  const shown = displayValue(r.inputs) as Record<string, unknown>;
+  const { key, sensitive, value } = r.inputs;
+  const contractVariable = r.type === "tfe:index/variable:Variable" && key === CONTRACT_VARIABLE && sensitive === false;
+  return contractVariable && value instanceof SecretValue ? { ...shown, value: displayValue(value.value) } : shown;
+}
+
 // Children in the order a reviewer reads them: what exists first, then what links it.
 const TYPE_ORDER = [
   "tfc-layers:components:Layer",
@@ -147,7 +160,7 @@ function resourceTree(run: ProgramRun, layerOrder: readonly string[]): PlanResou
     type: r.type,
     name: r.name,
     protect: r.protect,
-    inputs: displayValue(r.inputs) as Record<string, unknown>,
+    inputs: displayInputs(r),
     children: (children.get(r.urn) ?? [])
       .sort((a, b) => rank(a.type) - rank(b.type) || order(a) - order(b) || a.name.localeCompare(b.name))
       .map(build),
@@ -176,12 +189,18 @@ function mermaid(topology: Topology): string {
 }
 
 /** HCL a downstream's Terraform code needs to read one upstream's outputs. */
-export function remoteStateBlock(organization: string, upstreamKey: string, upstreamName: string): string {
+export function remoteStateBlock(
+  hostname: string,
+  organization: string,
+  upstreamKey: string,
+  upstreamName: string,
+): string {
   return [
     `data "terraform_remote_state" "${remoteStateLabel(upstreamKey)}" {`,
     `  backend = "remote"`,
     ``,
     `  config = {`,
+    `    hostname     = "${hostname}"`,
     `    organization = "${organization}"`,
     `    workspaces = {`,
     `      name = "${upstreamName}"`,
@@ -201,7 +220,7 @@ export function remoteStateReads(topology: Topology): PlanDocument["remoteState"
       workspace: ws.name,
       reads: ws.upstreams.map((up) => ({
         workspace: nameOf(up),
-        hcl: remoteStateBlock(topology.organization, up, nameOf(up)),
+        hcl: remoteStateBlock(topology.hostname, topology.organization, up, nameOf(up)),
       })),
     }));
 }

@@ -4,7 +4,7 @@
 // resource it belongs to is replaced). Secrets are compared but never shown.
 import { isDeepStrictEqual } from "node:util";
 import { type RegisteredResource, SecretValue } from "../offline/registrations";
-import { displayValue } from "../plan/document";
+import { displayInputs } from "../plan/document";
 import { loss, PAIRED, REPLACING_INPUTS } from "./replacements";
 
 export interface InputChange {
@@ -33,8 +33,6 @@ export type ResourceChange =
     })
   | (Common & { readonly kind: "update"; readonly changes: readonly InputChange[]; readonly renamedFrom?: string });
 
-/** A value as a reviewer may see it: secrets hidden (the plan's rule). */
-const shown = displayValue;
 
 function plain(value: unknown): unknown {
   if (value instanceof SecretValue) return plain(value.value);
@@ -95,17 +93,15 @@ export function diffResources(
     const old = matched.get(resource);
     const common = { type: resource.type, name: resource.name };
     if (!old) {
-      changes.set(resource, { ...common, kind: "add", inputs: shown(resource.inputs) as Record<string, unknown> });
+      changes.set(resource, { ...common, kind: "add", inputs: displayInputs(resource) });
       continue;
     }
     const oldInputs = withIds(old.inputs, ids) as Record<string, unknown>;
     const inputs = [...new Set([...Object.keys(oldInputs), ...Object.keys(resource.inputs)])].sort();
     const changed = inputs.filter((k) => !isDeepStrictEqual(plain(oldInputs[k]), plain(resource.inputs[k])));
-    const inputChanges = changed.map((input) => ({
-      input,
-      before: shown(oldInputs[input]),
-      after: shown(resource.inputs[input]),
-    }));
+    // Shown as the plan shows them: secrets hidden.
+    const [shownBefore, shownAfter] = [displayInputs({ ...old, inputs: oldInputs }), displayInputs(resource)];
+    const inputChanges = changed.map((input) => ({ input, before: shownBefore[input], after: shownAfter[input] }));
     const forcing = (REPLACING_INPUTS[resource.type] ?? []).filter(
       (r) =>
         changed.includes(r.input) &&

@@ -5,20 +5,35 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { CONTRACT_FILES, contractFiles } from "../hcl/contractFiles";
+import { CONTRACT_VARIABLE } from "../hcl/expressions";
 import { GENERATED_MARK, scaffold, stamped } from "../hcl/scaffold";
+import type { SecretValue } from "../offline/registrations";
 import { runStack } from "../offline/runStack";
-import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
-import { buildPlan } from "../plan/document";
+import { loadStackFile, PROJECT_DIR, type StackFile, topologyOf } from "../offline/stackFile";
+import { buildPlan, remoteStateReads } from "../plan/document";
 import { renderText } from "../plan/text";
 import { main } from "../scripts/scaffold";
 import { remoteStateLabel } from "../topology/names";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
-import { type LayerFixture, seededRandom, stackConfig } from "./fixtures";
+import { deploy, type LayerFixture, seededRandom, stackConfig } from "./fixtures";
+import { ofType } from "./mocks";
 import { terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
 
+/** The stack file's values as written, to change one. */
+const rawOf = (file: StackFile) =>
+  (
+    parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${file.stack}.yaml`), "utf8")) as {
+      config: Record<string, unknown>;
+    }
+  ).config;
+/** A directory holding one main.tf. */
+const writeDir = (dir: string, hcl: string) => {
+  fs.writeFileSync(path.join(dir, "main.tf"), `${hcl}\n`);
+  return dir;
+};
 const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `tfc-layers-${prefix}-`));
 const topologyWith = (layers: LayerFixture[], raw?: Record<string, unknown>): Topology => {
   const file = stackConfig({ layers, raw });
@@ -116,6 +131,39 @@ describe("npm run scaffold", () => {
         ],
       );
       proveWithTerraform(topologyOf(loadStackFile(PROJECT_DIR, "dev")));
+    });
+
+    it("Terraform Enterprise: the host the program sets reaches each read's backend config (terraform test)", async () => {
+      const file = loadStackFile(PROJECT_DIR, "dev");
+      const tfe = stackConfig({ raw: { ...rawOf(file), "tfe:hostname": "tfe.example.com" } });
+      const topology = topologyOf(tfe);
+      const run = await deploy(tfe);
+      const value = ofType(run, "tfe:index/variable:Variable").find((v) => v.inputs.key === CONTRACT_VARIABLE)!.inputs
+        .value as SecretValue;
+      assert.match(String(value.value), /^\{ hostname = "tfe\.example\.com", organization = "acme"/);
+      const root = temp("tfe-host");
+      const files = contractFiles(topology);
+      writeTree(root, Object.fromEntries(files.map((f) => [f.path, f.content])));
+      const here = path.join(root, "platform", "platform-b");
+      // The workspace variable's value as the program sets it, and a check of what the backend gets.
+      fs.writeFileSync(
+        path.join(here, "tests", "host.tftest.hcl"),
+        [
+          `variables {\n  ${CONTRACT_VARIABLE} = ${value.value}\n}`,
+          `override_data {\n  target = data.terraform_remote_state.network-a\n  values = { outputs = { vpc_id = "vpc-1", subnet_ids = ["s-1"] } }\n}`,
+          'run "reads_from_the_host" {\n  command = plan\n  assert {\n    condition     = data.terraform_remote_state.network-a.config.hostname == "tfe.example.com"\n    error_message = "the read goes elsewhere"\n  }\n}',
+          "",
+        ].join("\n"),
+      );
+      fs.rmSync(path.join(here, "tests", CONTRACT_FILES.test.split("/").pop()!));
+      const report = terraformTest(here);
+      assert.deepEqual(report.runs, { reads_from_the_host: "pass" }, JSON.stringify(report.errors));
+      // Without a contract, the plan's remote-state blocks carry the host, and Terraform takes them.
+      const plain = topologyOf(stackConfig({ raw: { "tfe:hostname": "tfe.example.com" } }));
+      const blocks = remoteStateReads(plain).flatMap((r) => r.reads.map((x) => x.hcl));
+      assert.ok(blocks.length > 0 && blocks.every((b) => b.includes('hostname     = "tfe.example.com"')));
+      const unique = [...new Set(blocks)].join("\n\n");
+      assert.deepEqual(validateDirectory(writeDir(temp("blocks"), unique)), { valid: true, errors: [] });
     });
 
     it("hostile names and nested types pass too: keys that need a label prefix, outputs with dashes, every type form", () => {

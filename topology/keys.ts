@@ -6,6 +6,7 @@ export const PROJECT = "tfc-layers";
 
 export const KEYS = {
   organization: "tfe:organization",
+  hostname: "tfe:hostname",
   environment: `${PROJECT}:environment`,
   autoApply: `${PROJECT}:autoApply`,
   protect: `${PROJECT}:protect`,
@@ -18,6 +19,9 @@ export const KEYS = {
 
 /** Keys whose values must never be written in the stack file in plain text. */
 export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.approvalWebhookUrl];
+
+/** The provider's host when tfe:hostname is not set (and TFE_HOSTNAME neither). */
+export const DEFAULT_HOSTNAME = "app.terraform.io";
 
 /** TFC caps workspace names at 260 characters (raised from 90 in September 2023). */
 export const MAX_WORKSPACE_NAME = 260;

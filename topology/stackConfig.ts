@@ -14,7 +14,7 @@ import {
 import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
 import { type LayerContractConfig, layerContractFields } from "./contractConfig";
 import { StackConfigError, show } from "./errors";
-import { KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
+import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycleConfig";
 
 export type ExecutionMode = "remote" | "agent" | "local";
@@ -39,6 +39,8 @@ export interface LayerConfig {
 /** The validated stack settings; graph rules are checked by buildTopology. */
 export interface StackSettings {
   readonly organization: string;
+  /** The TFC or Terraform Enterprise host (tfe:hostname): where generated remote-state reads go. */
+  readonly hostname: string;
   readonly environment: string;
   readonly autoApply: boolean;
   readonly protect: boolean;
@@ -240,6 +242,19 @@ function readWebhook(raw: string | undefined, isSecret: boolean): boolean {
   return true;
 }
 
+/** A host name with an optional port, as the provider and the remote backend take it (no scheme, no path). */
+const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$/;
+
+function readHostname(raw: string | undefined): string {
+  if (raw === undefined || raw === "") return DEFAULT_HOSTNAME;
+  if (!HOSTNAME.test(raw)) {
+    throw new StackConfigError(
+      `${KEYS.hostname} ${show(raw)} is not a host name: give the host alone, e.g. \`pulumi config set tfe:hostname tfe.example.com\``,
+    );
+  }
+  return raw;
+}
+
 function rejectUnknownKeys(config: Readonly<Record<string, string>>): void {
   for (const key of Object.keys(config).sort()) {
     if (key.startsWith(`${PROJECT}:`) && !READ_KEYS.includes(key)) {
@@ -262,6 +277,7 @@ export function readStackConfig(
   rejectUnknownKeys(config);
   return {
     organization: readName(KEYS.organization, config[KEYS.organization], "organization"),
+    hostname: readHostname(config[KEYS.hostname]),
     environment: readName(KEYS.environment, config[KEYS.environment], "environment"),
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
     protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? false,

@@ -66,6 +66,8 @@ export interface TriggerEdge {
 
 export interface Topology {
   readonly organization: string;
+  /** The TFC or Terraform Enterprise host the workspaces live on. */
+  readonly hostname: string;
   readonly environment: string;
   readonly autoApply: boolean;
   /** Whether Pulumi must refuse to delete the workspaces. */
@@ -303,6 +305,7 @@ export function buildTopology(settings: StackSettings): Topology {
 
   return {
     organization: settings.organization,
+    hostname: settings.hostname,
     environment: settings.environment,
     autoApply: settings.autoApply,
     protect,
