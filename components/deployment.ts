@@ -84,7 +84,11 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   const contractInputs =
     readers.length > 0
       ? new ContractInputs(`contract-inputs-${topology.environment}`, {
-          place: { hostname: topology.hostname, organization: topology.organization, environment: topology.environment },
+          place: {
+            hostname: topology.hostname,
+            organization: topology.organization,
+            environment: topology.environment,
+          },
           workspaceIds: idsByName(readers),
           formerNames,
         }).variables

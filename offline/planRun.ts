@@ -7,7 +7,7 @@ import type { Topology } from "../topology/topology";
 import type { PulumiProject } from "./cliConfig";
 import type { ProgramRun } from "./registrations";
 import { runStack } from "./runStack";
-import { loadProject, loadStackFile, type StackFile, topologyOf } from "./stackFile";
+import { environmentsNote, loadProject, loadStackFile, type StackFile, topologyOf } from "./stackFile";
 
 export interface PlannedStack {
   readonly stackFile: StackFile;
@@ -21,7 +21,14 @@ export async function planRun(
   project: PulumiProject = loadProject(),
 ): Promise<PlannedStack> {
   const stackFile = loadStackFile(dir, stack, project);
-  const topology = topologyOf(stackFile);
+  let topology: Topology;
+  try {
+    topology = topologyOf(stackFile);
+  } catch (err) {
+    const note = environmentsNote(stackFile);
+    if (note && err instanceof Error) err.message += ` (${note})`;
+    throw err;
+  }
   // The program sees a key as secret when any part of it is; the file shows each entry.
   const [plain] = stackFile.plainTextSecrets ?? [];
   if (plain !== undefined) {

@@ -21,6 +21,21 @@ export interface StackFile {
   readonly plainTextSecrets?: string[];
   /** Each encrypted value's ciphertext by its path: what can be compared without decrypting. */
   readonly ciphertexts?: Readonly<Record<string, string>>;
+  /** Pulumi ESC environments the stack file imports: their values reach the CLI, not offline runs. */
+  readonly environments?: readonly string[];
+}
+
+/** The ESC environments named by a stack file's `environment:` (a list of names, or one). */
+function environmentsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** What the offline runs say about imported environments, or nothing without any. */
+export function environmentsNote(stackFile: Pick<StackFile, "environments">): string | undefined {
+  const names = stackFile.environments ?? [];
+  if (names.length === 0) return undefined;
+  return `Values from the ESC environments ${names.join(", ")} are not visible offline: the plan knows only the stack file; pulumi preview sees them.`;
 }
 
 /** The folder of this project's Pulumi.yaml and committed stack files. */
@@ -102,8 +117,15 @@ export function loadStackFile(dir: string, stack: string, project: PulumiProject
       `Pulumi.${stack}.yaml${line ? ` line ${line}` : ""} is not valid YAML: ${first.message.split("\n")[0]}`,
     );
   }
-  const root = doc.toJS() as { config?: Record<string, unknown> } | null;
-  return stackFromValues(stack, root?.config ?? {}, OFFLINE_DECRYPT, project);
+  const root = doc.toJS() as { config?: Record<string, unknown>; environment?: unknown } | null;
+  const environments = environmentsOf(root?.environment);
+  try {
+    return { ...stackFromValues(stack, root?.config ?? {}, OFFLINE_DECRYPT, project), environments };
+  } catch (err) {
+    // A value the CLI requires may come from an environment the offline run cannot read.
+    if (environments.length > 0 && err instanceof Error) err.message += ` (${environmentsNote({ environments })})`;
+    throw err;
+  }
 }
 
 /** The stack's topology, as the program would build it; throws its StackConfigError. */

@@ -73,6 +73,8 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = { runMinutes: 5, concurrency: 1
 
 export interface PlanDocument {
   readonly stack: string;
+  /** What the offline plan cannot see (values from ESC environments). */
+  readonly notes?: string[];
   readonly organization: string;
   readonly environment: string;
   readonly autoApply: boolean;

@@ -124,6 +124,7 @@ export function renderText(plan: PlanDocument): string {
     `Offline plan for stack ${plan.stack} (organization ${plan.organization}, environment ${plan.environment}, ` +
       `${plan.autoApply ? "runs auto-apply" : "runs wait for approval"}).`,
     "Computed under Pulumi mocks: no credentials, no network. id(x) stands for the id TFC assigns to x.",
+    ...(plan.notes ?? []),
     "",
     "## Resources",
     "",

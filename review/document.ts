@@ -39,6 +39,8 @@ export interface ReviewDocument extends TopologyDiff {
   readonly secrets: SecretChange[];
   /** Files besides stack files that differ from the revision; each side was planned with its own program. */
   readonly programFiles: string[];
+  /** What the offline review cannot see (values from ESC environments). */
+  readonly notes: string[];
   /** What pulumi up cannot do safely in one step, with the two steps that do it. */
   readonly steps: string[];
   readonly mermaid: string;
@@ -96,6 +98,7 @@ export function buildReview(
   after: ReviewSide,
   secrets: SecretChange[] = [],
   programFiles: string[] = [],
+  notes: string[] = [],
 ): ReviewDocument {
   const resources = diffResources(before.run?.resources ?? [], after.run?.resources ?? []);
   const topologyDiff = diffTopologies(before.topology, after.topology);
@@ -117,6 +120,7 @@ export function buildReview(
     resources,
     secrets,
     programFiles,
+    notes,
     steps: unsafeSteps(before.topology, after.topology),
     ...topologyDiff,
     mermaid: graph(before.topology, after.topology, topologyDiff),

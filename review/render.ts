@@ -70,13 +70,15 @@ const lostReadLines = (review: ReviewDocument) =>
   );
 
 /** The files besides stack files that changed: each side was planned with its own program. */
-const programLines = (review: ReviewDocument) =>
-  review.programFiles.length
+const programLines = (review: ReviewDocument) => [
+  ...review.notes.flatMap((n) => [n, ""]),
+  ...(review.programFiles.length
     ? [
         `Files besides stack files changed since ${review.before} (each side planned with its own program): ${review.programFiles.join(", ")}`,
         "",
       ]
-    : [];
+    : []),
+];
 
 export function renderReviewText(review: ReviewDocument): string {
   const out = [

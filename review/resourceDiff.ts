@@ -33,7 +33,6 @@ export type ResourceChange =
     })
   | (Common & { readonly kind: "update"; readonly changes: readonly InputChange[]; readonly renamedFrom?: string });
 
-
 function plain(value: unknown): unknown {
   if (value instanceof SecretValue) return plain(value.value);
   if (Array.isArray(value)) return value.map(plain);

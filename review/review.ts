@@ -8,7 +8,14 @@ import * as path from "node:path";
 import { runThroughLanguageHost } from "../offline/languageHost";
 import { planRun } from "../offline/planRun";
 import { providerOutputs } from "../offline/runStack";
-import { loadProject, loadStackFile, PROJECT_DIR, type StackFile, topologyOf } from "../offline/stackFile";
+import {
+  environmentsNote,
+  loadProject,
+  loadStackFile,
+  PROJECT_DIR,
+  type StackFile,
+  topologyOf,
+} from "../offline/stackFile";
 import { StackConfigError } from "../topology/errors";
 import { buildReview, type ReviewDocument, type ReviewSide, type SecretChange } from "./document";
 import { changesProgram, exportProgram, programChanges, programDirOf } from "./revisionTree";
@@ -137,5 +144,8 @@ export async function reviewStack(dir: string, stack: string, baseline: Baseline
     after,
     secretChanges(before.stackFile?.ciphertexts, after.stackFile?.ciphertexts),
     programFiles,
+    [...new Set([before, after].flatMap((s) => (s.stackFile ? [environmentsNote(s.stackFile)] : [])))].filter(
+      (n): n is string => n !== undefined,
+    ),
   );
 }

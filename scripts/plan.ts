@@ -2,7 +2,7 @@
 // trigger graph and the run cascade, offline (Pulumi mocks, no credentials, no network).
 import * as path from "node:path";
 import { planRun } from "../offline/planRun";
-import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
+import { environmentsNote, loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanDocument, type PlanOptions } from "../plan/document";
 import { renderText } from "../plan/text";
@@ -18,8 +18,9 @@ export async function planStack(
   compareWith?: string,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS,
 ): Promise<PlanDocument> {
-  const { topology, run } = await planRun(dir, stack);
-  const plan = buildPlan(stack, topology, run, options);
+  const { stackFile, topology, run } = await planRun(dir, stack);
+  const note = environmentsNote(stackFile);
+  const plan = { ...buildPlan(stack, topology, run, options), ...(note ? { notes: [note] } : {}) };
   if (compareWith === undefined) return plan;
   const other = topologyOf(loadStackFile(dir, compareWith));
   return { ...plan, comparison: { stack: compareWith, differences: compareStacks(topology, other) } };

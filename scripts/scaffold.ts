@@ -7,7 +7,7 @@ import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
 const USAGE =
-  "usage: npm run scaffold -- <stack> [--out <repository root, default: where npm runs>] [--force: replace edited files] [--dry-run: write nothing] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
+  "usage: npm run scaffold -- <stack> [--out <repository root, default: where npm runs>] [--force: also replace edited files whose contract changed (edited files of an unchanged contract hold your values and are kept)] [--dry-run: write nothing] [--dir=<folder with Pulumi.<stack>.yaml>]\n";
 
 const FLAGS = {
   out: { type: "string" },

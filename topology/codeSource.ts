@@ -84,7 +84,9 @@ function checkTags(where: string, tags: Readonly<Record<string, string>>): void 
 function checkVcs(vcs: VcsConfig): VcsSource {
   const key = CODE_SOURCE_KEYS.vcs;
   if (!REPOSITORY.test(vcs.repository)) {
-    fail(`${key}.repository ${show(vcs.repository)} must be <organization>/<repository>, e.g. acme/infrastructure`);
+    fail(
+      `${key}.repository ${show(vcs.repository)} must be <organization>/<repository>, e.g. acme/infrastructure (GitLab subgroups and Azure DevOps take more segments: group/subgroup/repo, org/project/_git/repo)`,
+    );
   }
   for (const conflicting of ["tagsRegex", "triggerPrefixes"] as const) {
     if (vcs[conflicting] !== undefined) {

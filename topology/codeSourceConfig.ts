@@ -16,12 +16,15 @@ export const CODE_SOURCE_KEYS = {
 /** Where a workspace's directory is, unless its layer or itself says otherwise. */
 export const DEFAULT_DIRECTORY_TEMPLATE = "{layer}/{workspace}";
 
-/** `org/repo`, as TFC's VCS identifier takes it. */
-export const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/**
+ * `org/repo`, as TFC's VCS identifier takes it, or with more segments where the VCS has them:
+ * GitLab subgroups (`group/subgroup/repo`), Azure DevOps (`org/project/_git/repo`).
+ */
+export const REPOSITORY = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/;
 
-/** An exact version (1.11.4) or constraints TFC accepts (~> 1.11.0, >= 1.5.0, < 2.0.0). */
+/** An exact version (1.11.4), constraints TFC accepts (~> 1.11.0, >= 1.5.0, < 2.0.0), or latest. */
 export const TERRAFORM_VERSION =
-  /^(\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?|(=|!=|>|>=|<|<=|~>) ?\d+(\.\d+){0,2}(-[0-9A-Za-z.]+)?(, ?(=|!=|>|>=|<|<=|~>) ?\d+(\.\d+){0,2}(-[0-9A-Za-z.]+)?)*)$/;
+  /^(latest|\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?|(=|!=|>|>=|<|<=|~>) ?\d+(\.\d+){0,2}(-[0-9A-Za-z.]+)?(, ?(=|!=|>|>=|<|<=|~>) ?\d+(\.\d+){0,2}(-[0-9A-Za-z.]+)?)*)$/;
 
 /** TFC project names (tfe provider project.go): 3 to 40 of letters, digits, _, -, inner spaces. */
 export const PROJECT_NAME = /^[\w-][\w\- ]+[\w-]$/;
