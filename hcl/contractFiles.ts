@@ -37,6 +37,22 @@ export interface ContractFile {
 /** Two workspaces share a directory but need different files there. */
 export class ContractFileConflict extends Error {}
 
+/**
+ * The first file that `others` (another stack's files, planned from the same directories) would
+ * write differently: scaffolding one stack would then rewrite the other's code.
+ */
+export function firstDisagreement(
+  files: readonly ContractFile[],
+  others: readonly ContractFile[],
+): { readonly file: ContractFile; readonly other: ContractFile } | undefined {
+  const byPath = new Map(others.map((f) => [f.path, f]));
+  for (const file of files) {
+    const other = byPath.get(file.path);
+    if (other && other.content !== file.content) return { file, other };
+  }
+  return undefined;
+}
+
 const variable = (field: "hostname" | "organization" | "environment") => `var.${CONTRACT_VARIABLE}.${field}`;
 
 /** Stands for the environment in a text that withEnvironment turns into an HCL string. */

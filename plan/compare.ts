@@ -1,7 +1,7 @@
 // Where two stacks of the project differ on purpose or by accident (dev follows main, prod a
 // release branch): the settings a reviewer compares, per stack and per workspace.
 import type { ProjectPlacement } from "../topology/codeSource";
-import type { Topology } from "../topology/topology";
+import type { Topology, WorkspaceNode } from "../topology/topology";
 
 export interface Difference {
   /** What differs: a stack setting, or `<workspace key>.<setting>`. */
@@ -16,6 +16,23 @@ const text = (value: unknown) =>
 const projectText = (p: ProjectPlacement | undefined) =>
   p === undefined ? undefined : "create" in p ? `${p.create} (created by the stack)` : `${p.id} (existing)`;
 
+const lifecycleText = (t: Topology) =>
+  t.lifecycle
+    ? `applyOnCreate ${t.lifecycle.applyOnCreate}, destroyOnDelete ${t.lifecycle.destroyOnDelete}`
+    : undefined;
+
+/** Tags but the environment's own, which differs by design. */
+const ownTags = (w: WorkspaceNode) =>
+  Object.fromEntries(Object.entries(w.source.tags).filter(([k]) => k !== "environment"));
+
+const publishes = (t: Topology, key: string) =>
+  t.contractByWorkspace?.get(key)?.publishes.map((o) => `${o.name}: ${o.typeText}`);
+
+const reads = (t: Topology, key: string) =>
+  t.contractByWorkspace
+    ?.get(key)
+    ?.reads.map((r) => `${r.upstream}: ${r.outputs.map((o) => `${o.name} (${o.typeText})`).join(", ")}`);
+
 /** The differences between stack `here` and stack `there`, stack settings first, then workspaces by key. */
 export function compareStacks(here: Topology, there: Topology): Difference[] {
   const differences: Difference[] = [];
@@ -27,6 +44,10 @@ export function compareStacks(here: Topology, there: Topology): Difference[] {
   compare("repository", here.vcs?.repository, there.vcs?.repository);
   compare("branch", here.vcs?.branch, there.vcs?.branch);
   compare("project", projectText(here.project), projectText(there.project));
+  compare("hostname", here.hostname, there.hostname);
+  compare("protect", here.protect, there.protect);
+  compare("lifecycle", lifecycleText(here), lifecycleText(there));
+  compare("sharedCredentials", here.credentialNames, there.credentialNames);
   const keys = [...new Set([...here.workspaceByKey.keys(), ...there.workspaceByKey.keys()])].sort();
   for (const key of keys) {
     const a = here.workspaceByKey.get(key);
@@ -43,6 +64,13 @@ export function compareStacks(here: Topology, there: Topology): Difference[] {
     compare(`${key}.directory`, a.source.directory, b.source.directory);
     compare(`${key}.terraformVersion`, a.source.terraformVersion, b.source.terraformVersion);
     compare(`${key}.executionMode`, a.executionMode, b.executionMode);
+    // What the code in a directory both stacks share relies on: who it reads and what it publishes.
+    compare(`${key}.dependsOn`, a.upstreams, b.upstreams);
+    compare(`${key}.sharedCredentials`, a.sharedCredentials, b.sharedCredentials);
+    compare(`${key}.tags`, ownTags(a), ownTags(b));
+    compare(`${key}.outputs`, publishes(here, key), publishes(there, key));
+    compare(`${key}.reads`, reads(here, key), reads(there, key));
+    compare(`${key}.retiring`, a.retiring, b.retiring);
   }
   return differences;
 }

@@ -144,7 +144,8 @@ const TYPE_ORDER = [
   "tfe:index/notificationConfiguration:NotificationConfiguration",
   "tfe:index/workspaceRun:WorkspaceRun",
 ];
-const rank = (type: string) => {
+/** Where a type comes in the order a reviewer reads resources. */
+export const rank = (type: string) => {
   const i = TYPE_ORDER.indexOf(type);
   return i === -1 ? TYPE_ORDER.length : i;
 };

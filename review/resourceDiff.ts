@@ -4,7 +4,7 @@
 // resource it belongs to is replaced). Secrets are compared but never shown.
 import { isDeepStrictEqual } from "node:util";
 import { type RegisteredResource, SecretValue } from "../offline/registrations";
-import { displayInputs } from "../plan/document";
+import { displayInputs, rank } from "../plan/document";
 import { loss, PAIRED, REPLACING_INPUTS } from "./replacements";
 
 export interface InputChange {
@@ -71,7 +71,11 @@ export function diffResources(
   before: readonly RegisteredResource[],
   after: readonly RegisteredResource[],
 ): ResourceChange[] {
-  const custom = (list: readonly RegisteredResource[]) => list.filter((r) => r.custom);
+  // In the order a reviewer reads them, not the order the program happened to register them in.
+  const custom = (list: readonly RegisteredResource[]) =>
+    list
+      .filter((r) => r.custom)
+      .sort((a, b) => rank(a.type) - rank(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const oldByUrn = new Map(custom(before).map((r) => [r.urn, r]));
   const matched = new Map<RegisteredResource, RegisteredResource>();
   const claimed = new Set<RegisteredResource>();

@@ -1,9 +1,11 @@
 // npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run]: writes the Terraform that
 // enforces the stack's contract into folders laid out like the workspaces' working directories.
 import * as path from "node:path";
-import { ContractFileConflict, contractFiles } from "../hcl/contractFiles";
+import { type ContractFile, ContractFileConflict, contractFiles, firstDisagreement } from "../hcl/contractFiles";
 import { describeReports, scaffold } from "../hcl/scaffold";
-import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
+import { listStacks, loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
+import { compareStacks } from "../plan/compare";
+import type { Topology } from "../topology/topology";
 import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
 const USAGE =
@@ -16,14 +18,41 @@ const FLAGS = {
   dir: { type: "string" },
 } as const;
 
+/**
+ * The one line that says which other stack generates a file of this one differently, and why
+ * (the settings --compare shows for the file's workspaces); undefined while the stacks agree.
+ */
+function disagreeingStack(dir: string, stack: string, topology: Topology, files: readonly ContractFile[]) {
+  for (const other of listStacks(dir).filter((s) => s !== stack)) {
+    let theirs: Topology;
+    try {
+      theirs = topologyOf(loadStackFile(dir, other));
+    } catch {
+      continue; // A stack that does not plan says so in its own plan.
+    }
+    const found = firstDisagreement(files, contractFiles(theirs));
+    if (!found) continue;
+    const keys = found.file.workspaces;
+    const why = compareStacks(topology, theirs)
+      // What the contract files are made of: what the file's workspaces publish, read and depend on.
+      .filter((d) => keys.some((k) => ["outputs", "reads", "dependsOn"].some((s) => d.what === `${k}.${s}`)))
+      .map((d) => `${d.what} is ${d.here} here and ${d.there} in ${other}`);
+    return `stack ${other} plans the same directory but would generate ${found.file.path} differently (${why.join("; ") || "their contracts differ"}): make the two stacks agree (npm run plan -- ${stack} --compare ${other}), or give their workspaces different directories`;
+  }
+  return undefined;
+}
+
 export function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolder()): CommandResult {
   const args = parseCommand(argv, FLAGS, USAGE);
   if (!args.ok) return args.usage;
   const { stack } = args;
   const { out, force, "dry-run": dryRun, dir: dirFlag } = args.values;
   try {
-    const topology = topologyOf(loadStackFile(dirFlag ? path.resolve(cwd, dirFlag) : dir, stack));
+    const stackDir = dirFlag ? path.resolve(cwd, dirFlag) : dir;
+    const topology = topologyOf(loadStackFile(stackDir, stack));
     const files = contractFiles(topology);
+    const conflict = disagreeingStack(stackDir, stack, topology, files);
+    if (conflict) return { code: 1, out: `error: ${conflict}\n` };
     if (files.length === 0) {
       return {
         code: 1,

@@ -111,7 +111,10 @@ describe("contract", () => {
       assert.equal(v.inputs.hcl, true);
       assert.equal(v.inputs.sensitive, false);
       // The provider's SDK marks every variable value secret; this one holds no secret.
-      assert.equal(secretInput(v, "value"), '{ organization = "acme", environment = "stage" }');
+      assert.equal(
+        secretInput(v, "value"),
+        '{ hostname = "app.terraform.io", organization = "acme", environment = "stage" }',
+      );
     }
     const none = await deploy(stackConfig({ layers: SEED_LAYERS }));
     assert.deepEqual(

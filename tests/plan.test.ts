@@ -5,7 +5,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { compareStacks } from "../plan/compare";
 import { main } from "../scripts/plan";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology } from "../topology/topology";
+import { CREDENTIALS, stackConfig } from "./fixtures";
 
 const ROOT = path.join(__dirname, "..");
 const GOLDEN = path.join(__dirname, "fixtures", "plan");
@@ -153,6 +157,42 @@ describe("npm run plan", () => {
     assert.match(section, /- network-a\.terraformVersion +dev: ~> 1\.11\.0 {2}prod: 1\.11\.4\n/);
     const json = JSON.parse((await main(["dev", "--compare", "dev", "--json"])).out);
     assert.deepEqual(json.comparison, { stack: "dev", differences: [] });
+  });
+
+  it("--compare shows what breaks code two stacks share: dependsOn, outputs, reads, credentials, tags, protect, lifecycle", () => {
+    const layers = (variant: boolean) => [
+      { name: "network", workspaces: ["network-a"], outputs: { vpc_id: variant ? "number" : "string" } },
+      { name: "extra", workspaces: ["extra-x"], sharedCredentials: !variant, tags: { team: variant ? "b" : "a" } },
+      {
+        name: "app",
+        workspaces: ["app-c"],
+        dependsOn: variant ? ["network", "extra"] : ["network"],
+        reads: { network: ["vpc_id"] },
+      },
+    ];
+    const topology = (variant: boolean) => {
+      const file = stackConfig({
+        stack: variant ? "prod" : "dev",
+        credentials: CREDENTIALS,
+        layers: layers(variant),
+        raw: {
+          "tfc-layers:protect": variant,
+          "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
+          ...(variant ? {} : { "tfc-layers:lifecycle": { applyOnCreate: true } }),
+        },
+      });
+      return buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+    };
+    const what = compareStacks(topology(false), topology(true)).map((d) => `${d.what}: ${d.here} | ${d.there}`);
+    assert.deepEqual(what, [
+      "protect: false | true",
+      "lifecycle: applyOnCreate true, destroyOnDelete false | (none)",
+      'app-c.dependsOn: ["network-a"] | ["extra-x","network-a"]',
+      'app-c.reads: ["network-a: vpc_id (string)"] | ["network-a: vpc_id (number)"]',
+      "extra-x.sharedCredentials: true | false",
+      'extra-x.tags: {"layer":"extra","managed-by":"tfc-layers","team":"a"} | {"layer":"extra","managed-by":"tfc-layers","team":"b"}',
+      'network-a.outputs: ["vpc_id: string"] | ["vpc_id: number"]',
+    ]);
   });
 
   it("refuses unknown flags with the usage line", async () => {

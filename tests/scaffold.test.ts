@@ -345,6 +345,26 @@ describe("npm run scaffold", () => {
       assert.match(again.out, /would change 0 of 6 files; 6 unchanged/);
     });
 
+    it("refuses, naming the stack, the file and why, when another stack would generate a shared file differently", () => {
+      const dir = temp("agree");
+      fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      const prod = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8"));
+      for (const stack of ["dev", "prod"])
+        fs.copyFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), path.join(dir, `Pulumi.${stack}.yaml`));
+      const cwd = temp("cwd");
+      assert.equal(main(["dev", "--out", "repo"], dir, cwd).code, 0, "the committed stacks agree");
+      prod.config["tfc-layers:layers"][0].outputs.vpc_id = "number";
+      fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stringify(prod));
+      const before = fs.readFileSync(path.join(cwd, "repo", "network/network-a/contract_outputs.tf"), "utf8");
+      const refused = main(["dev", "--out", "repo"], dir, cwd);
+      assert.deepEqual(refused, {
+        code: 1,
+        out: 'error: stack prod plans the same directory but would generate network/network-a/contract_outputs.tf differently (network-a.outputs is ["subnet_ids: list(string)","vpc_id: string"] here and ["subnet_ids: list(string)","vpc_id: number"] in prod): make the two stacks agree (npm run plan -- dev --compare prod), or give their workspaces different directories\n',
+      });
+      assert.equal(main(["prod", "--out", "repo"], dir, cwd).code, 1, "and the other way round");
+      assert.equal(fs.readFileSync(path.join(cwd, "repo", "network/network-a/contract_outputs.tf"), "utf8"), before);
+    });
+
     it("prints the usage for bad arguments, and one error line for a stack without a contract or with a bad one", () => {
       assert.equal(main([], PROJECT_DIR, temp("cwd")).code, 2);
       assert.equal(main(["dev", "--outt", "x"], PROJECT_DIR, temp("cwd")).code, 2);
