@@ -1,7 +1,7 @@
 // The GitHub workflow users copy: the review job needs no secret, runs the tests and posts the
 // markdown review of every stack; its script really runs here; the preview job waits for secrets.
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -29,13 +29,59 @@ const workflow = parse(text) as {
   jobs: Record<string, Job>;
 };
 
+/** Runs a step's script as GitHub does (bash -eo pipefail), with RUNNER_TEMP and the step files. */
+function runStep(step: Step, cwd: string, env: Record<string, string>, prepare?: (temp: string) => void) {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-workflow-"));
+  prepare?.(temp);
+  const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      RUNNER_TEMP: temp,
+      GITHUB_STEP_SUMMARY: path.join(temp, "summary.md"),
+      GITHUB_OUTPUT: path.join(temp, "output"),
+      ...env,
+    },
+  });
+  return { result, temp };
+}
+
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", ["-C", dir, ...args], {
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
+
+/** A git repository holding this project's tracked files as they are now, with its node_modules. */
+function copyOfRepository(): string {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-copy-"));
+  for (const file of git(PROJECT_DIR, "ls-files")
+    .split("\n")
+    .filter((f) => f && fs.existsSync(path.join(PROJECT_DIR, f)))) {
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.copyFileSync(path.join(PROJECT_DIR, file), path.join(repo, file));
+  }
+  fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(repo, "node_modules"));
+  git(repo, "init", "-q");
+  git(repo, "add", ".");
+  git(repo, "commit", "-qm", "base");
+  return repo;
+}
+
 describe("the review workflow (.github/workflows/review.yml)", () => {
   const review = workflow.jobs.review;
 
   it("is a workflow GitHub accepts: its YAML and the published workflow schema (expressions are not checked)", () => {
     assert.deepEqual(validateWorkflow(text).errors, []);
     // The validator does catch what it claims to: a key a step does not take.
-    assert.notDeepEqual(validateWorkflow(text.replace("continue-on-error: true", "continue-on-eror: true")).errors, []);
+    assert.notDeepEqual(validateWorkflow(text.replace("id: diff", "idd: diff")).errors, []);
   });
 
   it("every run script is valid bash", () => {
@@ -58,17 +104,9 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     );
   });
 
-  it("its review script runs: every stack reviewed against the base as markdown, the verdict in the outputs", function () {
+  it("its review script runs: every stack reviewed against the base as markdown, the verdict and the stacks in the outputs", function () {
     this.timeout(120_000);
-    const step = review.steps.find((s) => s.id === "diff")!;
-    const temp = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-workflow-"));
-    const [summary, output] = [path.join(temp, "summary.md"), path.join(temp, "output")];
-    // As GitHub runs a step: bash with -e and pipefail, against HEAD (the working tree as the change).
-    const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
-      cwd: PROJECT_DIR,
-      encoding: "utf8",
-      env: { ...process.env, BASE: "HEAD", RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
-    });
+    const { result, temp } = runStep(review.steps.find((s) => s.id === "diff")!, PROJECT_DIR, { BASE: "HEAD" });
     assert.equal(result.status, 0, result.stderr);
     const posted = fs.readFileSync(path.join(temp, "review.md"), "utf8");
     const stacks = fs.readdirSync(PROJECT_DIR).filter((f) => /^Pulumi\..+\.yaml$/.test(f));
@@ -76,8 +114,85 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
       const stack = file.slice("Pulumi.".length, -".yaml".length);
       assert.match(posted, new RegExp(`^### tfc-layers \`${stack}\`: `, "m"));
     }
-    assert.equal(fs.readFileSync(summary, "utf8"), posted);
-    assert.match(fs.readFileSync(output, "utf8"), /^destructive=(true|false)\n$/);
+    assert.equal(fs.readFileSync(path.join(temp, "summary.md"), "utf8"), posted);
+    const names = stacks.map((f) => f.slice("Pulumi.".length, -".yaml".length)).sort();
+    assert.equal(
+      fs.readFileSync(path.join(temp, "output"), "utf8"),
+      `destructive=false\nstacks=${JSON.stringify(names)}\n`,
+    );
+    // The comment's part: each stack's summary, without the folded details.
+    const brief = fs.readFileSync(path.join(temp, "brief.md"), "utf8");
+    assert.equal((brief.match(/^### tfc-layers /gm) ?? []).length, stacks.length);
+    assert.doesNotMatch(brief, /<details>/);
+  });
+
+  it("reviews a stack file the change deletes: everything in it is deleted, destructive; preview skips it", function () {
+    this.timeout(180_000);
+    const repo = copyOfRepository();
+    fs.copyFileSync(path.join(repo, "Pulumi.dev.yaml"), path.join(repo, "Pulumi.stage.yaml"));
+    fs.writeFileSync(
+      path.join(repo, "Pulumi.stage.yaml"),
+      fs.readFileSync(path.join(repo, "Pulumi.stage.yaml"), "utf8").replace("environment: dev", "environment: stage"),
+    );
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "a stage stack");
+    fs.rmSync(path.join(repo, "Pulumi.stage.yaml"));
+    const { result, temp } = runStep(review.steps.find((s) => s.id === "diff")!, repo, { BASE: "HEAD" });
+    assert.equal(result.status, 0, result.stderr);
+    const stage = fs.readFileSync(path.join(temp, "review-stage.md"), "utf8");
+    assert.match(stage, /^### tfc-layers `stage`: 0 to add, 0 to change, 0 to replace, \d+ to delete/);
+    assert.match(fs.readFileSync(path.join(temp, "output"), "utf8"), /^destructive=true\nstacks=\["dev","prod"\]\n$/);
+    assert.match(fs.readFileSync(path.join(temp, "brief.md"), "utf8"), /#### Destructive changes/);
+  });
+
+  describe("posting the comment (gh stands in, on PATH)", () => {
+    const post = review.steps.find((s) => s.name === "Post the review on the pull request")!;
+    /** Runs the post step with a brief of `size` characters; gh fails when told to. */
+    function posting(size: number, ghFails: boolean, headRepo = "acme/tfc-layers") {
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-gh-"));
+      const body = path.join(bin, "body.md");
+      fs.writeFileSync(
+        path.join(bin, "gh"),
+        `#!/bin/bash\n${ghFails ? "exit 1\n" : ""}if [ "$1" = pr ]; then cp "$5" "${body}"; fi\n`,
+        { mode: 0o755 },
+      );
+      const { result, temp } = runStep(
+        post,
+        PROJECT_DIR,
+        {
+          PATH: `${bin}:${process.env.PATH}`,
+          PR: "7",
+          GITHUB_REPOSITORY: "acme/tfc-layers",
+          HEAD_REPO: headRepo,
+          RUN_URL: "https://github.com/acme/tfc-layers/actions/runs/1",
+        },
+        (dir) => fs.writeFileSync(path.join(dir, "brief.md"), `### tfc-layers \`dev\`: summary\n${"x".repeat(size)}\n`),
+      );
+      return { result, posted: fs.existsSync(body) ? fs.readFileSync(body, "utf8") : undefined, temp };
+    }
+
+    it("a review of any size becomes one comment under GitHub's limit, pointing at the job summary", () => {
+      for (const size of [100, 108_783]) {
+        const { result, posted } = posting(size, false);
+        assert.equal(result.status, 0, result.stderr);
+        assert.ok(posted!.startsWith("<!-- tfc-layers review -->\n### tfc-layers `dev`: summary"));
+        assert.ok(posted!.length <= 65_536, `${posted!.length} characters`);
+        assert.match(
+          posted!,
+          /is in the \[job summary\]\(https:\/\/github.com\/acme\/tfc-layers\/actions\/runs\/1\)\.\n$/,
+        );
+        assert.equal(posted!.includes("Cut here"), size > 65_000);
+      }
+    });
+
+    it("a failure to post fails the job, except on a fork's read-only token, where it warns", () => {
+      const own = posting(100, true);
+      assert.notEqual(own.result.status, 0);
+      assert.match(own.result.stdout, /::error::The review could not be posted/);
+      const fork = posting(100, true, "someone/tfc-layers");
+      assert.equal(fork.result.status, 0, fork.result.stderr);
+      assert.match(fork.result.stdout, /::warning::The review could not be posted \(a fork's token is read-only\)/);
+    });
   });
 
   it("fails the destructive-changes check only when something is deleted or replaced and no label allows it", () => {
@@ -87,8 +202,9 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     assert.match(gate.run!, /exit 1/);
   });
 
-  it("runs pulumi preview only where the TFC token and the backend token exist", () => {
-    const preview = workflow.jobs.preview;
+  it("runs pulumi preview only where the TFC token and the backend token exist, for the stacks the review found", () => {
+    const preview = workflow.jobs.preview as Job & { strategy: { matrix: { stack: string } } };
+    assert.equal(preview.strategy.matrix.stack, "${{ fromJSON(needs.review.outputs.stacks) }}");
     assert.deepEqual(Object.keys(preview.env ?? {}).sort(), ["PULUMI_ACCESS_TOKEN", "TFE_TOKEN"]);
     const [skip, ...rest] = preview.steps;
     assert.equal(skip.if, "env.TFE_TOKEN == '' || env.PULUMI_ACCESS_TOKEN == ''");
