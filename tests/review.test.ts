@@ -466,7 +466,7 @@ describe("npm run plan -- --diff / --diff-file", () => {
       const names = path.join(repo, "topology", "names.ts");
       fs.writeFileSync(
         names,
-        fs.readFileSync(names, "utf8").replace("`${workspace}-settings`", "`${workspace}-config`"),
+        fs.readFileSync(names, "utf8").replace("-settings`", "-config`"),
       );
     });
 

@@ -204,7 +204,7 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
 
   it("runs pulumi preview only where the TFC token and the backend token exist, for the stacks the review found", () => {
     const preview = workflow.jobs.preview as Job & { strategy: { matrix: { stack: string } } };
-    assert.equal(preview.strategy.matrix.stack, "${{ fromJSON(needs.review.outputs.stacks) }}");
+    assert.equal(preview.strategy.matrix.stack, `\${{ fromJSON(needs.review.outputs.stacks) }}`);
     assert.deepEqual(Object.keys(preview.env ?? {}).sort(), ["PULUMI_ACCESS_TOKEN", "TFE_TOKEN"]);
     const [skip, ...rest] = preview.steps;
     assert.equal(skip.if, "env.TFE_TOKEN == '' || env.PULUMI_ACCESS_TOKEN == ''");
