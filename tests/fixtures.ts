@@ -1,11 +1,14 @@
 // Typed fixture builders: every test starts from the seed stack and changes one thing.
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { type LanguageHostRun, runThroughLanguageHost } from "../offline/languageHost";
 import type { MockRun } from "../offline/mockRuntime";
-import { runStack } from "../offline/runStack";
+import { providerOutputs, runStack } from "../offline/runStack";
 import { PROJECT_DIR, type StackFile, stackFromValues } from "../offline/stackFile";
+import { PROJECT } from "../topology/keys";
 
 export interface LayerFixture {
   name: string;
@@ -101,4 +104,50 @@ export function probeProject(files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(dir, "node_modules"));
   return dir;
+}
+
+/** git with an author, for temporary repositories. */
+export const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", ["-C", dir, ...args], {
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
+
+/** A git repository of this project's tracked files as they are now, one commit, with its node_modules. */
+export function copyOfRepository(): string {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-copy-"));
+  const tracked = git(PROJECT_DIR, "ls-files").split("\n");
+  for (const file of tracked.filter((f) => f && fs.existsSync(path.join(PROJECT_DIR, f)))) {
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.copyFileSync(path.join(PROJECT_DIR, file), path.join(repo, file));
+  }
+  fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(repo, "node_modules"));
+  // The link is not a folder, so "node_modules/" would not ignore it.
+  fs.appendFileSync(path.join(repo, ".gitignore"), "node_modules\n");
+  git(repo, "init", "-q");
+  git(repo, "add", ".");
+  git(repo, "commit", "-qm", "base");
+  return repo;
+}
+
+/** Runs the program as the CLI's language host does, against the stand-in engine. */
+export function runAsHost(
+  file: StackFile,
+  options: { preview: boolean; typeCheck: boolean; olds?: readonly string[] },
+): Promise<LanguageHostRun> {
+  return runThroughLanguageHost({
+    projectDir: PROJECT_DIR,
+    project: PROJECT,
+    stack: file.stack,
+    config: file.config,
+    secretKeys: file.secretKeys,
+    outputsByType: providerOutputs,
+    ...options,
+  });
 }

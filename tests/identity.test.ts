@@ -4,23 +4,12 @@
 // of the second run must be an old one or take one over through an alias; every old one must
 // be claimed. Nothing is created and nothing deleted for an object that stays.
 import * as assert from "node:assert/strict";
-import { type LanguageHostRun, runThroughLanguageHost } from "../offline/languageHost";
-import { PROJECT_DIR, type StackFile } from "../offline/stackFile";
-import { PROJECT } from "../topology/keys";
-import { CREDENTIALS, stackConfig, WEBHOOK_URL } from "./fixtures";
+import type { LanguageHostRun } from "../offline/languageHost";
+import type { StackFile } from "../offline/stackFile";
+import { CREDENTIALS, runAsHost, stackConfig, WEBHOOK_URL } from "./fixtures";
 
-function up(file: StackFile, olds?: readonly string[]): Promise<LanguageHostRun> {
-  return runThroughLanguageHost({
-    projectDir: PROJECT_DIR,
-    project: PROJECT,
-    stack: file.stack,
-    config: file.config,
-    secretKeys: file.secretKeys,
-    preview: false,
-    typeCheck: false,
-    olds,
-  });
-}
+const up = (file: StackFile, olds?: readonly string[]): Promise<LanguageHostRun> =>
+  runAsHost(file, { preview: false, typeCheck: false, olds });
 
 /** What the engine would create and delete going from `before` (the state) to `after`. */
 async function steps(before: StackFile, after: StackFile): Promise<{ creates: string[]; deletes: string[] }> {

@@ -16,8 +16,7 @@ import type { MockRun } from "../offline/mockRuntime";
 import { type ProgramRun, SecretValue, UNKNOWN } from "../offline/registrations";
 import { providerOutputs, runStack } from "../offline/runStack";
 import { loadStackFile, PROJECT_DIR, type StackFile } from "../offline/stackFile";
-import { PROJECT } from "../topology/keys";
-import { CREDENTIALS, probeProject, stackConfig, WEBHOOK_URL } from "./fixtures";
+import { CREDENTIALS, probeProject, runAsHost, stackConfig, WEBHOOK_URL } from "./fixtures";
 import { asDecrypted, CORPUS_DIR, loadCorpus } from "./invalidCorpus";
 
 const TFE_PACKAGE = {
@@ -33,20 +32,9 @@ const TFE_PACKAGE = {
   },
 };
 
-function run(file: StackFile, preview: boolean, olds?: string[]): Promise<LanguageHostRun> {
-  return runThroughLanguageHost({
-    projectDir: PROJECT_DIR,
-    project: PROJECT,
-    stack: file.stack,
-    config: file.config,
-    secretKeys: file.secretKeys,
-    preview,
-    // Type-checked, whatever Pulumi.yaml chooses for speed: these runs prove the program compiles.
-    typeCheck: true,
-    outputsByType: providerOutputs,
-    olds,
-  });
-}
+// Type-checked, whatever Pulumi.yaml chooses for speed: these runs prove the program compiles.
+const run = (file: StackFile, preview: boolean): Promise<LanguageHostRun> =>
+  runAsHost(file, { preview, typeCheck: true });
 
 /** Runs the jobs two at a time (the machines have two cores). */
 async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {

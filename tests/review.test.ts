@@ -13,6 +13,7 @@ import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
 import { diffResources } from "../review/resourceDiff";
 import { exportProgram } from "../review/revisionTree";
 import { main } from "../scripts/plan";
+import { copyOfRepository, git } from "./fixtures";
 
 type Config = Record<string, unknown> & { "tfc-layers:layers": Record<string, unknown>[] };
 
@@ -39,19 +40,6 @@ async function reviewJson(stack: string, before: Config, after: Config) {
   const { code, out } = await review(stack, before, after, "--json");
   return { code, doc: JSON.parse(out) as ReviewDocument };
 }
-
-/** git with an author, for temporary repositories. */
-const git = (dir: string, ...args: string[]) =>
-  execFileSync("git", ["-C", dir, ...args], {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "t",
-      GIT_AUTHOR_EMAIL: "t@example.com",
-      GIT_COMMITTER_NAME: "t",
-      GIT_COMMITTER_EMAIL: "t@example.com",
-    },
-  });
 
 /** A registered resource as a run records it, for the diff's own tests. */
 const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({
@@ -452,22 +440,9 @@ describe("npm run plan -- --diff / --diff-file", () => {
     this.timeout(120_000);
     let repo: string;
     before(() => {
-      repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-program-"));
-      const tracked = execFileSync("git", ["-C", PROJECT_DIR, "ls-files"], { encoding: "utf8" }).split("\n");
-      for (const file of tracked.filter((f) => f && fs.existsSync(path.join(PROJECT_DIR, f)))) {
-        fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-        fs.copyFileSync(path.join(PROJECT_DIR, file), path.join(repo, file));
-      }
-      fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(repo, "node_modules"));
-      fs.writeFileSync(path.join(repo, ".gitignore"), "node_modules\n");
-      git(repo, "init", "-q");
-      git(repo, "add", ".");
-      git(repo, "commit", "-qm", "base");
+      repo = copyOfRepository();
       const names = path.join(repo, "topology", "names.ts");
-      fs.writeFileSync(
-        names,
-        fs.readFileSync(names, "utf8").replace("-settings`", "-config`"),
-      );
+      fs.writeFileSync(names, fs.readFileSync(names, "utf8").replace("-settings`", "-config`"));
     });
 
     it("plans the revision with its own program: a renamed resource in the TypeScript deletes and creates it", async () => {

@@ -1,13 +1,14 @@
 // The GitHub workflow users copy: the review job needs no secret, runs the tests and posts the
 // markdown review of every stack; its script really runs here; the preview job waits for secrets.
 import * as assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { validateWorkflow } from "@action-validator/core";
 import { parse } from "yaml";
 import { PROJECT_DIR } from "../offline/stackFile";
+import { copyOfRepository, git } from "./fixtures";
 
 interface Step {
   id?: string;
@@ -45,34 +46,6 @@ function runStep(step: Step, cwd: string, env: Record<string, string>, prepare?:
     },
   });
   return { result, temp };
-}
-
-const git = (dir: string, ...args: string[]) =>
-  execFileSync("git", ["-C", dir, ...args], {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "t",
-      GIT_AUTHOR_EMAIL: "t@example.com",
-      GIT_COMMITTER_NAME: "t",
-      GIT_COMMITTER_EMAIL: "t@example.com",
-    },
-  });
-
-/** A git repository holding this project's tracked files as they are now, with its node_modules. */
-function copyOfRepository(): string {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-copy-"));
-  for (const file of git(PROJECT_DIR, "ls-files")
-    .split("\n")
-    .filter((f) => f && fs.existsSync(path.join(PROJECT_DIR, f)))) {
-    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    fs.copyFileSync(path.join(PROJECT_DIR, file), path.join(repo, file));
-  }
-  fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(repo, "node_modules"));
-  git(repo, "init", "-q");
-  git(repo, "add", ".");
-  git(repo, "commit", "-qm", "base");
-  return repo;
 }
 
 describe("the review workflow (.github/workflows/review.yml)", () => {
