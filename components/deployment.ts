@@ -3,6 +3,7 @@ import * as tfe from "@pulumi/tfe";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
+import { CellInputs } from "./cellInputs";
 import { ContractInputs } from "./contractInputs";
 import { Layer } from "./layer";
 import { Lifecycle } from "./lifecycle";
@@ -57,7 +58,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   if (topology.credentialNames !== undefined) {
     credentials = new SharedCredentials(`shared-credentials-${topology.environment}`, {
       organization: topology.organization,
-      variableSetName: `shared-credentials-${topology.environment}`,
+      variableSetName: topology.credentialsSetName,
       names: topology.credentialNames,
       values: secrets.credentials(),
       workspaceIds: topology.credentialsOnProject
@@ -94,6 +95,22 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         }).variables
       : new Map<string, pulumi.Resource>();
 
+  const cellWorkspaces = topology.workspaces.filter((w) => w.cell !== undefined);
+  const cellInputs =
+    cellWorkspaces.length > 0
+      ? new CellInputs(`cell-inputs-${topology.environment}`, {
+          workspaces: new Map(cellWorkspaces.map((w) => [w.name, { id: ids.get(w.key)!, cell: w.cell! }])),
+          formerNames,
+        }).variables
+      : new Map<string, pulumi.Resource>();
+  // What a workspace's first run needs besides its settings and the credentials: its variables.
+  const runInputs = new Map(
+    topology.workspaces.map((w) => [
+      w.key,
+      [contractInputs.get(w.name), cellInputs.get(w.name)].filter((r): r is pulumi.Resource => r !== undefined),
+    ]),
+  );
+
   // Triggers come last: with a lifecycle they wait for the first runs at both of their ends.
   const runs = topology.lifecycle
     ? new Lifecycle(`lifecycle-${topology.environment}`, {
@@ -102,7 +119,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         workspaceIds: ids,
         settings,
         credentials,
-        contractInputs: new Map(readers.map((key) => [key, contractInputs.get(names.get(key)!)!])),
+        inputs: runInputs,
         formerNames,
       }).runs
     : new Map<string, pulumi.Resource>();

@@ -13,8 +13,8 @@ export interface LifecycleArgs {
   readonly settings: ReadonlyMap<string, pulumi.Resource>;
   /** What every run needs first: the shared credentials (their variables and attachments). */
   readonly credentials?: pulumi.Resource;
-  /** What a reading workspace's runs need first: the variable naming its upstreams, by key. */
-  readonly contractInputs?: ReadonlyMap<string, pulumi.Resource>;
+  /** What a workspace's runs need first besides settings and credentials: its variables, by key. */
+  readonly inputs: ReadonlyMap<string, readonly pulumi.Resource[]>;
   /** Former TFC names of renamed workspaces. */
   readonly formerNames: FormerNames;
 }
@@ -60,7 +60,7 @@ export class Lifecycle extends pulumi.ComponentResource {
             dependsOn: [
               args.settings.get(node.key)!,
               ...(args.credentials ? [args.credentials] : []),
-              ...(args.contractInputs?.has(node.key) ? [args.contractInputs.get(node.key)!] : []),
+              ...(args.inputs.get(node.key) ?? []),
               ...upstreamRuns,
             ],
           },

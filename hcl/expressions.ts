@@ -6,6 +6,9 @@ import type { TerraformType } from "../topology/terraformType";
 /** The Terraform variable the program sets on every reading workspace. */
 export const CONTRACT_VARIABLE = "tfc_layers";
 
+/** The Terraform variable the program sets on every workspace of a cell layer: its cell. */
+export const CELL_VARIABLE = "tfc_cell";
+
 /** A quoted HCL string: JSON escapes, plus the template sequences HCL would interpolate. */
 export function hclString(text: string): string {
   return JSON.stringify(text).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
@@ -21,6 +24,18 @@ export interface UpstreamPlace {
 /** The value of the contract variable, as an HCL object (the workspace variable has hcl = true). */
 export function contractVariableValue(place: UpstreamPlace): string {
   return `{ hostname = ${hclString(place.hostname)}, organization = ${hclString(place.organization)}, environment = ${hclString(place.environment)} }`;
+}
+
+/** The value of the cell variable: `{ name = "eu", values = { region = "eu-west-1" } }`, numbers and booleans as such. */
+export function cellVariableValue(cell: {
+  readonly name: string;
+  readonly values: Readonly<Record<string, string | number | boolean>>;
+}): string {
+  const literal = (v: string | number | boolean) => (typeof v === "string" ? hclString(v) : String(v));
+  const values = Object.keys(cell.values)
+    .sort()
+    .map((k) => `${k} = ${literal(cell.values[k])}`);
+  return `{ name = ${hclString(cell.name)}, values = { ${values.join(", ")} } }`.replace("{  }", "{}");
 }
 
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

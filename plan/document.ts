@@ -5,6 +5,7 @@ import { CONTRACT_VARIABLE } from "../hcl/expressions";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
+import { writtenName } from "../topology/cells/cells";
 import { commitRuns, exampleCommits } from "../topology/commits";
 import { wallTime } from "../topology/lifecycle";
 import { remoteStateLabel } from "../topology/names";
@@ -185,28 +186,34 @@ function mermaid(topology: Topology): string {
       arrow: read ? `-->|"${read.outputs.map((o) => o.name).join(", ")}"|` : '-.->|"orders only"|',
     };
   });
+  const cellOf = new Map(topology.workspaces.flatMap((w) => (w.cell ? [[w.name, w.cell.name]] : [])));
   return flowchart(
-    topology.layers.map((l) => ({ name: l.name, workspaces: l.workspaces.map(nameOf) })),
+    topology.layers.map((l) => ({ name: l.name, workspaces: l.workspaces.map(nameOf), cellOf })),
     links,
   );
 }
 
-/** HCL a downstream's Terraform code needs to read one upstream's outputs. */
+/**
+ * HCL a downstream's Terraform code needs to read one upstream workspace's outputs: one block, or,
+ * for a global workspace reading a workspace of every cell, one block `for_each` cell.
+ */
 export function remoteStateBlock(
   hostname: string,
   organization: string,
-  upstreamKey: string,
-  upstreamName: string,
+  upstream: string,
+  names: string | ReadonlyMap<string, string>,
 ): string {
+  const byCell = typeof names === "string" ? undefined : [...names];
   return [
-    `data "terraform_remote_state" "${remoteStateLabel(upstreamKey)}" {`,
+    `data "terraform_remote_state" "${remoteStateLabel(upstream)}" {`,
+    ...(byCell ? [`  for_each = {`, ...byCell.map(([cell, name]) => `    "${cell}" = "${name}"`), `  }`, ``] : []),
     `  backend = "remote"`,
     ``,
     `  config = {`,
     `    hostname     = "${hostname}"`,
     `    organization = "${organization}"`,
     `    workspaces = {`,
-    `      name = "${upstreamName}"`,
+    `      name = ${byCell ? "each.value" : `"${names}"`}`,
     `    }`,
     `  }`,
     `}`,
@@ -215,17 +222,28 @@ export function remoteStateBlock(
 
 /** Without a contract: the `terraform_remote_state` blocks each downstream needs, one per upstream workspace. */
 export function remoteStateReads(topology: Topology): PlanDocument["remoteState"] {
-  const nameOf = (key: string) => topology.workspaceByKey.get(key)!.name;
   if (topology.contract) return [];
+  const byKey = topology.workspaceByKey;
   return topology.workspaces
     .filter((ws) => ws.upstreams.length > 0)
-    .map((ws) => ({
-      workspace: ws.name,
-      reads: ws.upstreams.map((up) => ({
-        workspace: nameOf(up),
-        hcl: remoteStateBlock(topology.hostname, topology.organization, up, nameOf(up)),
-      })),
-    }));
+    .map((ws) => {
+      // Upstreams by the workspace as written: a global workspace reads one of every cell.
+      const groups = new Map<string, string[]>();
+      for (const up of ws.upstreams) groups.set(writtenName(up), [...(groups.get(writtenName(up)) ?? []), up]);
+      return {
+        workspace: ws.name,
+        reads: [...groups].map(([written, keys]) => {
+          const many = keys.length > 1 || (ws.cell === undefined && byKey.get(keys[0])!.cell !== undefined);
+          const names = many
+            ? new Map(keys.map((k) => [byKey.get(k)!.cell!.name, byKey.get(k)!.name]))
+            : byKey.get(keys[0])!.name;
+          return {
+            workspace: typeof names === "string" ? names : [...names.values()].join(", "),
+            hcl: remoteStateBlock(topology.hostname, topology.organization, written, names),
+          };
+        }),
+      };
+    });
 }
 
 function lifecyclePlan(topology: Topology, options: PlanOptions): PlanLifecycle {

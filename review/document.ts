@@ -78,8 +78,13 @@ function graph(before: Topology | undefined, after: Topology | undefined, diff: 
     arrow,
     ...(style ? { style } : {}),
   });
+  const cellOf = new Map(
+    [after, before].flatMap((t) =>
+      (t?.workspaces ?? []).flatMap((w) => (w.cell ? [[w.name, w.cell.name] as const] : [])),
+    ),
+  );
   return flowchart(
-    [...layers].map(([name, workspaces]) => ({ name, workspaces })),
+    [...layers].map(([name, workspaces]) => ({ name, workspaces, cellOf })),
     [
       ...current.map((e) =>
         added.has(`${e.upstream}\0${e.downstream}`)

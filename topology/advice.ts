@@ -43,11 +43,18 @@ export function findImpliedDependencies(topology: Topology): ImpliedDependency[]
       }
       if (!via) continue;
       const source = layers.get(dependency)!.workspaces[0];
+      // The same topology without the entry: the layer's workspaces lose the dependency's upstreams.
+      const dropped = new Set(layers.get(dependency)!.workspaces);
+      const workspaces = topology.workspaces.map((w) =>
+        w.layer === layer.name ? { ...w, upstreams: w.upstreams.filter((u) => !dropped.has(u)) } : w,
+      );
       const without: Topology = {
         ...topology,
         layers: topology.layers.map((l) =>
           l.name === layer.name ? { ...l, dependsOn: l.dependsOn.filter((d) => d !== dependency) } : l,
         ),
+        workspaces,
+        workspaceByKey: new Map(workspaces.map((w) => [w.key, w])),
       };
       found.push({
         layer: layer.name,

@@ -5,14 +5,15 @@
 // runs queued by triggers apply by themselves only when autoApplyRunTrigger is true; a run
 // whose plan has no changes ends without an apply and fires nothing further.
 //
-// All workspaces of a layer have the same upstreams, so counts are computed per layer and
-// shared by its workspaces. Counts are bigint: a deep diamond has exponentially many paths.
-import type { LayerNode, Topology } from "./topology";
+// Workspaces with the same upstreams get the same runs, so counts are computed per group of them
+// (a layer, or a layer's workspaces of one cell) and shared. Counts are bigint: a deep diamond has
+// exponentially many paths.
+import type { Topology } from "./topology";
 
-/** Runs queued in one wave for the workspaces of one layer. */
+/** Runs queued in one wave for a group of workspaces of one layer with the same upstreams. */
 export interface CascadeRunGroup {
   readonly layer: string;
-  /** Workspace keys of the layer; each gets `runsEach` runs in this wave. */
+  /** Workspace keys of the group; each gets `runsEach` runs in this wave. */
   readonly workspaces: readonly string[];
   readonly runsEach: bigint;
   /** Upstream workspace keys whose applies (in the wave before) queue these runs. */
@@ -47,75 +48,97 @@ export interface Cascade {
   readonly waitsForApproval: boolean;
 }
 
-interface LayerCascade {
-  /** Per reached layer, runs per workspace at each wave (index = wave). */
-  readonly runsAtWave: ReadonlyMap<string, bigint[]>;
+interface GroupCascade {
+  /** Per reached group, runs per workspace at each wave (index = wave). */
+  readonly runsAtWave: ReadonlyMap<number, bigint[]>;
   readonly waves: number;
 }
 
 /**
- * Simulates cascades on one topology; results per layer are cached, so simulating every
- * workspace costs one pass per layer.
+ * Workspaces of one layer with the same upstreams: they get the same runs. Without cells or
+ * narrowed upstreams a group is a layer; with cells, a layer's workspaces of one cell.
+ */
+interface Group {
+  readonly id: number;
+  readonly layer: string;
+  readonly workspaces: readonly string[];
+  readonly upstreams: ReadonlySet<string>;
+  /** Groups feeding this one, with how many of their workspaces each of this group's reads from. */
+  readonly feeds: readonly { readonly group: number; readonly width: bigint }[];
+}
+
+/**
+ * Simulates cascades on one topology. Counts are kept per group of workspaces that share their
+ * upstreams and cached per source group (and which groups the source itself feeds), so
+ * simulating every workspace costs about one pass per group.
  */
 export class CascadeSimulator {
-  private readonly byLayer = new Map<string, LayerCascade>();
-  private readonly dependents = new Map<string, string[]>();
-  private readonly sizes = new Map<string, number>();
-  private readonly layerByName: ReadonlyMap<string, LayerNode>;
+  private readonly groups: Group[] = [];
+  private readonly groupOf = new Map<string, Group>();
+  private readonly cache = new Map<string, GroupCascade>();
 
   constructor(private readonly topology: Topology) {
-    this.layerByName = new Map(topology.layers.map((l) => [l.name, l]));
+    const bySignature = new Map<string, string[]>();
     for (const layer of topology.layers) {
-      this.dependents.set(layer.name, []);
-      this.sizes.set(layer.name, layer.workspaces.length);
+      for (const key of layer.workspaces) {
+        const upstreams = topology.workspaceByKey.get(key)!.upstreams;
+        const signature = `${layer.name}\0${upstreams.join("\0")}`;
+        bySignature.set(signature, [...(bySignature.get(signature) ?? []), key]);
+      }
     }
-    for (const layer of topology.layers) {
-      for (const d of layer.dependsOn) this.dependents.get(d)!.push(layer.name);
+    // Layers are in dependency order, so every group comes after the groups that feed it.
+    for (const members of bySignature.values()) {
+      const first = topology.workspaceByKey.get(members[0])!;
+      const upstreams = new Set(first.upstreams);
+      const widths = new Map<number, bigint>();
+      for (const u of upstreams) {
+        const g = this.groupOf.get(u)!.id;
+        widths.set(g, (widths.get(g) ?? 0n) + 1n);
+      }
+      const group: Group = {
+        id: this.groups.length,
+        layer: first.layer,
+        workspaces: members,
+        upstreams,
+        feeds: [...widths].map(([g, width]) => ({ group: g, width })),
+      };
+      this.groups.push(group);
+      for (const key of members) this.groupOf.set(key, group);
     }
   }
 
-  /** Path counts from one workspace of `root` to one workspace of each layer, per length. */
-  private layerCascade(root: string): LayerCascade {
-    const cached = this.byLayer.get(root);
+  /** Path counts from `source` to one workspace of each group, per length. */
+  private groupCascade(source: string): GroupCascade {
+    const root = this.groupOf.get(source)!;
+    // Only the source of its group applies; which groups read it decides the cascade.
+    const fedBySource = this.groups.filter((g) => g.upstreams.has(source)).map((g) => g.id);
+    const cacheKey = `${root.id}:${fedBySource.join(",")}`;
+    const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const runsAtWave = new Map<string, bigint[]>([[root, [1n]]]);
+    const fed = new Set(fedBySource);
+    const runsAtWave = new Map<number, bigint[]>([[root.id, [1n]]]);
     let waves = 0;
-    // Layers are in dependency order, so every upstream is complete before its dependents.
-    const start = this.topology.layers.findIndex((l) => l.name === root);
-    for (const layer of this.topology.layers.slice(start + 1)) {
+    for (const group of this.groups.slice(root.id + 1)) {
       const counts: bigint[] = [];
-      for (const upstream of layer.dependsOn) {
+      for (const { group: upstream, width } of group.feeds) {
         const upstreamCounts = runsAtWave.get(upstream);
         if (!upstreamCounts) continue;
-        // Each workspace of the upstream layer queues its own run here; the root layer
-        // contributes only the source workspace.
-        const width = BigInt(upstream === root ? 1 : this.sizes.get(upstream)!);
+        // Each upstream workspace queues its own run here; the root group only its source.
+        const w = upstream === root.id ? (fed.has(group.id) ? 1n : 0n) : width;
+        if (w === 0n) continue;
         upstreamCounts.forEach((count, wave) => {
-          if (count > 0n) counts[wave + 1] = (counts[wave + 1] ?? 0n) + count * width;
+          if (count > 0n) counts[wave + 1] = (counts[wave + 1] ?? 0n) + count * w;
         });
       }
       if (counts.length > 0) {
         for (let i = 0; i < counts.length; i++) counts[i] ??= 0n;
-        runsAtWave.set(layer.name, counts);
+        runsAtWave.set(group.id, counts);
         waves = Math.max(waves, counts.length - 1);
       }
     }
     const result = { runsAtWave, waves };
-    this.byLayer.set(root, result);
+    this.cache.set(cacheKey, result);
     return result;
-  }
-
-  /** Runs each workspace of every reached layer gets in one cascade from `root`, all waves. */
-  private runsEachByLayer(root: string): Map<string, bigint> {
-    const each = new Map<string, bigint>();
-    for (const [layer, counts] of this.layerCascade(root).runsAtWave) {
-      if (layer !== root)
-        each.set(
-          layer,
-          counts.reduce((sum, c) => sum + c, 0n),
-        );
-    }
-    return each;
   }
 
   private sourceOf(sourceKey: string) {
@@ -124,46 +147,64 @@ export class CascadeSimulator {
     return source;
   }
 
+  /** Runs each workspace of every reached group gets in one cascade from `source`, all waves. */
+  private runsEachByGroup(source: string): Map<number, bigint> {
+    const root = this.groupOf.get(source)!.id;
+    const each = new Map<number, bigint>();
+    for (const [group, counts] of this.groupCascade(source).runsAtWave) {
+      if (group !== root)
+        each.set(
+          group,
+          counts.reduce((sum, c) => sum + c, 0n),
+        );
+    }
+    return each;
+  }
+
   /** Upper bound of the runs one successful apply of `sourceKey` queues downstream. */
   totalRuns(sourceKey: string): bigint {
+    this.sourceOf(sourceKey);
     let total = 0n;
-    for (const [layer, each] of this.runsEachByLayer(this.sourceOf(sourceKey).layer)) {
-      total += each * BigInt(this.sizes.get(layer)!);
+    for (const [group, each] of this.runsEachByGroup(sourceKey)) {
+      total += each * BigInt(this.groups[group].workspaces.length);
     }
     return total;
   }
 
   /** The cascade set off by a successful apply of workspace `sourceKey`. */
   simulate(sourceKey: string): Cascade {
-    const source = this.sourceOf(sourceKey);
-    const { runsAtWave, waves: waveCount } = this.layerCascade(source.layer);
-    const layerByName = this.layerByName;
-    const lastWave = new Map([...runsAtWave].map(([layer, counts]) => [layer, counts.length - 1]));
-    /** Workspaces of an upstream layer that take part in the cascade. */
-    const active = (layer: string) => (layer === source.layer ? [sourceKey] : layerByName.get(layer)!.workspaces);
+    this.sourceOf(sourceKey);
+    const root = this.groupOf.get(sourceKey)!;
+    const { runsAtWave, waves: waveCount } = this.groupCascade(sourceKey);
+    const lastWave = new Map([...runsAtWave].map(([group, counts]) => [group, counts.length - 1]));
+    /** Workspaces of an upstream group that take part in the cascade and feed `group`. */
+    const active = (upstream: number, group: Group) =>
+      upstream === root.id ? [sourceKey] : this.groups[upstream].workspaces.filter((k) => group.upstreams.has(k));
     const outcome = this.topology.autoApply ? "auto-apply" : "wait-for-approval";
 
     const waves: CascadeWave[] = [];
     for (let wave = 1; wave <= waveCount; wave++) {
       const groups: CascadeRunGroup[] = [];
-      for (const [layerName, counts] of runsAtWave) {
+      for (const [id, counts] of runsAtWave) {
         const runsEach = counts[wave] ?? 0n;
-        if (layerName === source.layer || runsEach === 0n) continue;
-        const layer = layerByName.get(layerName)!;
-        const sourceLayers = layer.dependsOn.filter((d) => (runsAtWave.get(d)?.[wave - 1] ?? 0n) > 0n);
-        const queuedBy = sourceLayers.flatMap(active);
+        if (id === root.id || runsEach === 0n) continue;
+        const group = this.groups[id];
+        const feeding = group.feeds.map((f) => f.group).filter((g) => g !== root.id || group.upstreams.has(sourceKey));
+        const queuedBy = feeding
+          .filter((g) => (runsAtWave.get(g)?.[wave - 1] ?? 0n) > 0n)
+          .flatMap((g) => active(g, group));
         // An upstream that re-applies in this cascade may not have applied yet when these
         // runs plan, unless its only pending apply is the very one that queued them.
-        const mayReadOldOutputsOf = layer.dependsOn
-          .filter((d) => d !== source.layer && (lastWave.get(d) ?? -1) >= wave - 1)
-          .flatMap((d) => {
-            const counts = runsAtWave.get(d)!;
-            const morePending = (counts[wave - 1] ?? 0n) > 1n || lastWave.get(d)! > wave - 1;
-            return active(d).filter((key) => morePending || queuedBy.some((q) => q !== key));
+        const mayReadOldOutputsOf = feeding
+          .filter((g) => g !== root.id && (lastWave.get(g) ?? -1) >= wave - 1)
+          .flatMap((g) => {
+            const upstreamCounts = runsAtWave.get(g)!;
+            const morePending = (upstreamCounts[wave - 1] ?? 0n) > 1n || lastWave.get(g)! > wave - 1;
+            return active(g, group).filter((key) => morePending || queuedBy.some((q) => q !== key));
           });
         groups.push({
-          layer: layerName,
-          workspaces: layer.workspaces,
+          layer: group.layer,
+          workspaces: group.workspaces,
           runsEach,
           queuedBy,
           outcome,
@@ -173,11 +214,11 @@ export class CascadeSimulator {
       waves.push({ wave, groups });
     }
 
-    const runsEach = this.runsEachByLayer(source.layer);
+    const runsEach = this.runsEachByGroup(sourceKey);
     const runsByWorkspace = new Map<string, bigint>();
-    for (const layer of this.topology.layers) {
-      const each = runsEach.get(layer.name);
-      if (each !== undefined) for (const key of layer.workspaces) runsByWorkspace.set(key, each);
+    for (const group of this.groups) {
+      const each = runsEach.get(group.id);
+      if (each !== undefined) for (const key of group.workspaces) runsByWorkspace.set(key, each);
     }
     const totalRuns = this.totalRuns(sourceKey);
     return {

@@ -127,18 +127,38 @@ function checkProject(settings: StackSettings): ProjectPlacement | undefined {
   return { create: project.name };
 }
 
-/** The directory template of a layer, with its placeholders checked. */
+/** The directory template of a layer, with its placeholders checked; `{cell}` stays for inCell. */
 function directoryOf(layer: LayerConfig, key: string): string {
   const where = `${KEYS.layers}: layer ${show(layer.name)}`;
   const own = layer.source.workspaces[key]?.directory;
   if (own !== undefined) return normalDirectory(`${where} workspace ${show(key)} directory`, own);
   const template = layer.source.directory ?? DEFAULT_DIRECTORY_TEMPLATE;
-  const unknown = /\{(?!layer\}|workspace\})[^}]*\}/.exec(template)?.[0];
+  const known =
+    layer.cells === undefined ? /\{(?!layer\}|workspace\})[^}]*\}/ : /\{(?!layer\}|workspace\}|cell\})[^}]*\}/;
+  const unknown = known.exec(template)?.[0];
   if (unknown !== undefined) {
-    fail(`${where} directory ${show(template)} has the unknown placeholder ${unknown}: use {layer} and {workspace}`);
+    const use =
+      layer.cells === undefined
+        ? "{layer} and {workspace} ({cell} in a layer with cells)"
+        : "{layer}, {workspace} and {cell}";
+    fail(`${where} directory ${show(template)} has the unknown placeholder ${unknown}: use ${use}`);
   }
   const filled = template.replaceAll("{layer}", layer.name).replaceAll("{workspace}", key);
   return normalDirectory(`${where} directory`, filled);
+}
+
+/**
+ * A workspace's source in one cell: its directory (and file triggers) with `{cell}` filled in, and
+ * a `cell` tag. Without `{cell}`, every cell of the workspace plans the same directory.
+ */
+export function inCell(source: WorkspaceSource, cell: string): WorkspaceSource {
+  const fill = (text: string) => text.replaceAll("{cell}", cell);
+  return {
+    ...source,
+    directory: fill(source.directory),
+    ...(source.triggerPatterns ? { triggerPatterns: source.triggerPatterns.map(fill) } : {}),
+    tags: { ...source.tags, cell },
+  };
 }
 
 export interface CodeSource {

@@ -1,4 +1,5 @@
 // Every stack key the program reads, in one place.
+import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { LIFECYCLE_KEY } from "./lifecycleConfig";
 
@@ -14,6 +15,7 @@ export const KEYS = {
   sharedCredentials: `${PROJECT}:sharedCredentials`,
   approvalWebhookUrl: `${PROJECT}:approvalWebhookUrl`,
   ...CODE_SOURCE_KEYS,
+  ...CELL_KEYS,
   lifecycle: LIFECYCLE_KEY,
 } as const;
 

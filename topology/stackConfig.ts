@@ -2,6 +2,7 @@
 // strings, structured values as JSON) into validated settings. Pure: the program, the plan
 // command, the tests and the benchmark all go through it.
 import { z } from "zod";
+import { type Cell, layerCellFields, readCells, readWorkspaceName, workspaceCellFields } from "./cells/cellsConfig";
 import {
   type LayerSourceConfig,
   layerSourceFields,
@@ -34,6 +35,10 @@ export interface LayerConfig {
   readonly source: LayerSourceConfig;
   /** The outputs its workspaces publish and what it reads from its upstreams. */
   readonly contract: LayerContractConfig;
+  /** `all` or some cells: the layer's workspaces are stamped once per cell. Undefined: global. */
+  readonly cells?: "all" | readonly string[];
+  /** A workspace's own upstreams (workspaces as written), narrower than its layer's, by workspace. */
+  readonly upstreams: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The validated stack settings; graph rules are checked by buildTopology. */
@@ -51,6 +56,10 @@ export interface StackSettings {
   readonly source: StackSourceConfig;
   /** Ordered bootstrap and teardown, when the stack opts in. */
   readonly lifecycle?: LifecycleConfig;
+  /** The regions or accounts cell layers are stamped into (none: every layer is global). */
+  readonly cells: readonly Cell[];
+  /** The workspace-name template, when the stack has its own convention. */
+  readonly workspaceName?: string;
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
@@ -71,9 +80,11 @@ export const layerSchema = z.strictObject({
   renamedFrom: z.record(z.string(), z.string()).optional(),
   ...layerSourceFields,
   ...layerContractFields,
+  ...layerCellFields,
 });
 const LAYER_KEYS = Object.keys(layerSchema.shape);
-export const workspaceObjectSchema = workspaceEntrySchema.extend({ name: tfcName });
+export const workspaceObjectSchema = workspaceEntrySchema.extend({ name: tfcName, ...workspaceCellFields });
+const WORKSPACE_KEYS = Object.keys(workspaceObjectSchema.shape);
 
 const layersSchema = z.array(layerSchema).min(1, { error: "must list at least one layer" });
 
@@ -100,7 +111,7 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
     case "unrecognized_keys": {
       const [unknown] = issue.keys;
       const [what, known] = issue.path.includes("workspaces")
-        ? ["a workspace", WORKSPACE_ENTRY_KEYS]
+        ? ["a workspace", WORKSPACE_KEYS]
         : ["a layer", LAYER_KEYS];
       const guess = closest(unknown, known);
       const hint = guess ? `did you mean ${show(guess)}?` : `${what} takes only ${known.join(", ")}`;
@@ -156,6 +167,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
   return result.data.map((layer, index) => {
     const names: string[] = [];
     const overrides: Record<string, WorkspaceSourceConfig> = {};
+    const upstreams: Record<string, string[]> = {};
     layer.workspaces.forEach((entry, position) => {
       const at = [index, "workspaces", position];
       const checked = typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry);
@@ -166,9 +178,10 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       if (typeof checked.data === "string") {
         names.push(checked.data);
       } else {
-        const { name, ...own } = checked.data;
+        const { name, upstreams: narrowed, ...own } = checked.data;
         names.push(name);
         overrides[name] = own;
+        if (narrowed !== undefined) upstreams[name] = narrowed;
       }
     });
     return {
@@ -186,6 +199,8 @@ function readLayers(raw: string | undefined): LayerConfig[] {
         workspaces: overrides,
       },
       contract: { outputs: layer.outputs, reads: layer.reads },
+      ...(layer.cells !== undefined ? { cells: layer.cells } : {}),
+      upstreams,
     };
   });
 }
@@ -286,5 +301,7 @@ export function readStackConfig(
     approvalWebhook: readWebhook(config[KEYS.approvalWebhookUrl], isSecret(KEYS.approvalWebhookUrl)),
     source: readSource(config),
     lifecycle: readLifecycle(config[KEYS.lifecycle]),
+    cells: readCells(config[KEYS.cells]),
+    workspaceName: readWorkspaceName(config[KEYS.workspaceName]),
   };
 }

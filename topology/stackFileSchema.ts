@@ -3,6 +3,7 @@
 // schema can say (keys, types, names, shapes); rules between fields and across layers stay in
 // the program, which gives them one-line messages.
 import { z } from "zod";
+import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycleConfig";
@@ -39,6 +40,11 @@ export const stackFileSchema = z.strictObject({
       [KEYS.tags]: described(tagsSchema, "Key-value tags added to every workspace."),
       [KEYS.allowSharedDirectories]: described(z.boolean(), "Let two workspaces plan one directory."),
       [KEYS.lifecycle]: described(lifecycleSchema, "Ordered first applies and destroy runs, upstreams first."),
+      [KEYS.cells]: described(cellsFileSchema, "The regions or accounts cell layers are stamped into."),
+      [KEYS.workspaceName]: described(
+        z.string(),
+        "The TFC name of every workspace, from {workspace}, {layer}, {cell} and {environment}.",
+      ),
     })
     .partial()
     .required({ [KEYS.organization]: true, [KEYS.environment]: true, [KEYS.layers]: true }),

@@ -3,14 +3,17 @@
 // least-privilege remote-state consumers. Every graph rule lives here, checked before any
 // resource is registered.
 
-import { deriveCodeSource, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
+import { checkSourceLimit, stampCells } from "./cells/cells";
+import type { Cell } from "./cells/cellsConfig";
+import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
+import { deriveCodeSource, inCell, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
 import { closest } from "./configValues";
 import { type Contract, deriveContract, readableLayers, type WorkspaceContract, workspaceContracts } from "./contract";
 import { StackConfigError, show } from "./errors";
 import { dependencyOrder, findCycle } from "./graph";
-import { KEYS, MAX_TRIGGER_SOURCES, MAX_WORKSPACE_NAME } from "./keys";
+import { KEYS, MAX_WORKSPACE_NAME } from "./keys";
 import { type LifecyclePlan, planLifecycle } from "./lifecycle";
-import { triggerName, workspaceName } from "./names";
+import { triggerName } from "./names";
 import { type ExecutionMode, NAME, type StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
@@ -44,6 +47,8 @@ export interface WorkspaceNode {
    * update starts its destroy run while its state access, variables and credentials stay.
    */
   readonly retiring: boolean;
+  /** The cell it is stamped into; undefined for a workspace of a global layer. */
+  readonly cell?: Cell;
 }
 
 export interface LayerNode {
@@ -80,6 +85,11 @@ export interface Topology {
   /** Sorted by upstream, then downstream. */
   readonly triggers: readonly TriggerEdge[];
   readonly credentialNames?: readonly string[];
+  /**
+   * The TFC name of the shared-credentials variable set, from the workspace-name template (as if a
+   * workspace were named shared-credentials), so two deployments in one organization never share it.
+   */
+  readonly credentialsSetName: string;
   /** Whether to send approval requests: only runs that wait for approval need them. */
   readonly notifyApprovals: boolean;
   /** The repository every workspace plans from; without it the workspaces are CLI-driven. */
@@ -130,12 +140,6 @@ function checkNames(settings: StackSettings): void {
         );
       }
       byLowerCase.set(workspace.toLowerCase(), workspace);
-      const finalName = workspaceName(workspace, settings.environment);
-      if (finalName.length > MAX_WORKSPACE_NAME) {
-        fail(
-          `workspace ${show(workspace)} becomes ${show(finalName)}, ${finalName.length} characters: TFC allows ${MAX_WORKSPACE_NAME}; shorten the workspace or environment name`,
-        );
-      }
     }
   }
 }
@@ -168,7 +172,7 @@ function checkDependencies(settings: StackSettings): void {
   }
 }
 
-function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<string, number>): void {
+function checkExecution(settings: StackSettings): void {
   const executionModes = new Map(settings.layers.map((l) => [l.name, l.executionMode]));
   for (const layer of settings.layers) {
     if (layer.executionMode === "agent" && layer.agentPoolId === undefined) {
@@ -191,19 +195,13 @@ function checkExecution(settings: StackSettings, workspaceCount: ReadonlyMap<str
         );
       }
     }
-    const sources = layer.dependsOn.reduce((sum, d) => sum + (workspaceCount.get(d) ?? 0), 0);
-    if (sources > MAX_TRIGGER_SOURCES) {
-      fail(
-        `each workspace of layer ${show(layer.name)} (${show(layer.workspaces[0])}, ...) would have ${sources} source workspaces from layers ${layer.dependsOn.join(", ")}: TFC allows ${MAX_TRIGGER_SOURCES}; split the upstream layers or depend on fewer`,
-      );
-    }
   }
 }
 
-/** The former TFC name of each renamed workspace, checked. */
-function previousNames(settings: StackSettings): Map<string, { name: string }> {
+/** The former name (as written) of each renamed workspace, checked. */
+function previousNames(settings: StackSettings): Map<string, string> {
   const current = new Set(settings.layers.flatMap((l) => l.workspaces));
-  const places = new Map<string, { name: string }>();
+  const places = new Map<string, string>();
   const renamedTo = new Map<string, string>();
   for (const layer of settings.layers) {
     for (const [key, from] of Object.entries(layer.renamedFrom)) {
@@ -227,7 +225,7 @@ function previousNames(settings: StackSettings): Map<string, { name: string }> {
         );
       }
       renamedTo.set(oldKey, key);
-      places.set(key, { name: workspaceName(oldKey, settings.environment) });
+      places.set(key, oldKey);
     }
   }
   return places;
@@ -238,7 +236,7 @@ export function buildTopology(settings: StackSettings): Topology {
   checkNames(settings);
   checkDependencies(settings);
   const layerByName = new Map(settings.layers.map((l) => [l.name, l]));
-  checkExecution(settings, new Map(settings.layers.map((l) => [l.name, l.workspaces.length])));
+  checkExecution(settings);
   const previous = previousNames(settings);
   const source = deriveCodeSource(settings);
   const contract = deriveContract(settings);
@@ -247,54 +245,95 @@ export function buildTopology(settings: StackSettings): Topology {
     settings.layers.map((l) => l.name),
     (n) => layerByName.get(n)!.dependsOn,
   );
-  // Who may read a layer's state: the dependents that read it (all of them without a contract).
-  const readers = new Map<string, string[]>(order.map((n) => [n, []]));
-  for (const layer of settings.layers) {
-    for (const d of readableLayers(contract, layer.name, layer.dependsOn)) readers.get(d)!.push(layer.name);
+  const stamped = stampCells(settings.layers, settings.cells);
+  const hasCells = stamped.some((w) => w.cell !== undefined);
+  if (hasCells && contract) {
+    throw new StackConfigError(
+      `${KEYS.cells}: the layers declare a contract (outputs, reads), which tfc-layers cannot generate across cells yet: drop outputs and reads from the stack, or keep it without cells`,
+    );
   }
-  const keysOf = (layerNames: readonly string[]): string[] =>
-    layerNames.flatMap((n) => layerByName.get(n)!.workspaces).sort();
+  const template = settings.workspaceName ?? DEFAULT_WORKSPACE_NAME;
+  if (settings.workspaceName !== undefined) checkTemplate(template, hasCells);
+  const nameFor = (workspace: string, layer: string, cell?: string) =>
+    renderName(template, { workspace, layer, cell, environment: settings.environment });
+  const names = new Map(stamped.map((w) => [w.key, nameFor(w.workspace, w.layer, w.cell?.name)]));
+  const nameOf = (key: string) => names.get(key)!;
+  checkDistinct(stamped.map((w) => ({ what: `${show(w.key)} (layer ${show(w.layer)})`, name: nameOf(w.key) })));
+  for (const w of stamped) {
+    const name = nameOf(w.key);
+    if (name.length > MAX_WORKSPACE_NAME) {
+      fail(
+        `workspace ${show(w.workspace)} becomes ${show(name)}, ${name.length} characters: TFC allows ${MAX_WORKSPACE_NAME}; shorten the workspace or environment name`,
+      );
+    }
+  }
+  checkSourceLimit(stamped, nameOf);
 
+  const stampedByLayer = new Map<string, string[]>(order.map((n) => [n, []]));
+  for (const w of stamped) stampedByLayer.get(w.layer)!.push(w.key);
   const layers: LayerNode[] = order.map((name) => {
     const layer = layerByName.get(name)!;
-    return { name, dependsOn: [...layer.dependsOn].sort(), workspaces: [...layer.workspaces].sort() };
+    return { name, dependsOn: [...layer.dependsOn].sort(), workspaces: [...stampedByLayer.get(name)!].sort() };
   });
   const protect = settings.protect || !settings.autoApply;
-  const lifecycle = planLifecycle(settings.lifecycle, {
-    hasVcs: source.vcs !== undefined,
-    autoApply: settings.autoApply,
-    protect,
-    layers: settings.layers,
-    layerNodes: layers,
-    upstreams: new Map(layers.flatMap((node) => node.workspaces.map((key) => [key, keysOf(node.dependsOn)]))),
-  });
+  const lifecycle = planLifecycle(
+    settings.lifecycle && {
+      ...settings.lifecycle,
+      // A workspace as written retires in every cell it is stamped into.
+      retiring: settings.lifecycle.retiring
+        .flatMap((k) => {
+          const cells = stamped.filter((w) => w.workspace === k && w.cell !== undefined);
+          return cells.length > 0 ? cells.map((w) => w.key) : [k];
+        })
+        .sort(),
+    },
+    {
+      hasVcs: source.vcs !== undefined,
+      autoApply: settings.autoApply,
+      protect,
+      layers: layers.map((l) => ({ ...l, executionMode: layerByName.get(l.name)!.executionMode })),
+      layerNodes: layers,
+      upstreams: new Map(stamped.map((w) => [w.key, w.upstreams])),
+    },
+  );
   const retiring = new Set(lifecycle?.retiring ?? []);
+  // Who may read a workspace's state: the dependents wired to it whose layer reads its layer.
+  const consumers = new Map<string, string[]>(stamped.map((w) => [w.key, []]));
+  const stampedByKey = new Map(stamped.map((w) => [w.key, w]));
+  for (const w of stamped) {
+    const layer = layerByName.get(w.layer)!;
+    const readable = readableLayers(contract, layer.name, layer.dependsOn);
+    for (const u of w.upstreams) if (readable.includes(stampedByKey.get(u)!.layer)) consumers.get(u)!.push(w.key);
+  }
   const workspaces: WorkspaceNode[] = layers.flatMap((node) => {
     const layer = layerByName.get(node.name)!;
-    const upstreams = keysOf(node.dependsOn);
-    const consumers = keysOf(readers.get(node.name)!);
-    return node.workspaces.map((key) => ({
-      key,
-      name: workspaceName(key, settings.environment),
-      layer: node.name,
-      executionMode: layer.executionMode,
-      agentPoolId: layer.agentPoolId,
-      sharedCredentials: layer.sharedCredentials,
-      upstreams,
-      consumers,
-      ...(previous.has(key) ? { previous: previous.get(key) } : {}),
-      source: source.byWorkspace.get(key)!,
-      retiring: retiring.has(key),
-    }));
+    return node.workspaces.map((key) => {
+      const w = stampedByKey.get(key)!;
+      const former = previous.get(w.workspace);
+      const own = source.byWorkspace.get(w.workspace)!;
+      return {
+        key,
+        name: nameOf(key),
+        layer: node.name,
+        executionMode: layer.executionMode,
+        agentPoolId: layer.agentPoolId,
+        sharedCredentials: layer.sharedCredentials,
+        upstreams: w.upstreams,
+        consumers: [...consumers.get(key)!].sort(),
+        ...(former ? { previous: { name: nameFor(former, w.layer, w.cell?.name) } } : {}),
+        source: w.cell ? inCell(own, w.cell.name) : own,
+        ...(w.cell ? { cell: w.cell } : {}),
+        retiring: retiring.has(key),
+      };
+    });
   });
-  const nameOf = (key: string) => workspaceName(key, settings.environment);
   // A retiring workspace has no triggers: none fires into it while it is destroyed, and its
   // destroy apply fires nothing downstream (its dependents retire with it).
   const edges = workspaces
     .filter((w) => !w.retiring)
     .flatMap((w) => w.upstreams.map((upstream) => ({ upstream, downstream: w.key })))
     .sort((a, b) => a.upstream.localeCompare(b.upstream) || a.downstream.localeCompare(b.downstream));
-  const formerNameOf = (key: string) => previous.get(key)?.name ?? nameOf(key);
+  const formerNameOf = (key: string) => workspaces.find((w) => w.key === key)?.previous?.name ?? nameOf(key);
   const triggers: TriggerEdge[] = edges.map((e) => {
     const name = triggerName(nameOf(e.upstream), nameOf(e.downstream));
     // A rename at either end keeps the trigger: deleting and creating one for the same pair of
@@ -314,6 +353,11 @@ export function buildTopology(settings: StackSettings): Topology {
     workspaceByKey: new Map(workspaces.map((w) => [w.key, w])),
     triggers,
     credentialNames: settings.credentialNames,
+    credentialsSetName: renderName(template, {
+      workspace: "shared-credentials",
+      layer: "tfc-layers",
+      environment: settings.environment,
+    }),
     notifyApprovals: settings.approvalWebhook && !settings.autoApply,
     ...(source.vcs ? { vcs: source.vcs } : {}),
     ...(source.project ? { project: source.project } : {}),
