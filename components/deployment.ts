@@ -41,7 +41,6 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         protect: topology.protect,
         workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
         triggers: topology.triggers.filter((t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name),
-        vcs: topology.vcs,
         projectId,
       }),
   );

@@ -15,8 +15,6 @@ export interface LayerArgs {
   readonly workspaces: readonly WorkspaceNode[];
   /** The run triggers into this layer's workspaces. */
   readonly triggers: readonly TriggerEdge[];
-  /** The repository the workspaces plan from; without it they are CLI-driven. */
-  readonly vcs?: VcsSource;
   /** The TFC project the workspaces belong to; without it, the organization's default. */
   readonly projectId?: pulumi.Input<string>;
 }
@@ -76,7 +74,8 @@ export class Layer extends pulumi.ComponentResource {
           terraformVersion: node.source.terraformVersion,
           tags: node.source.tags,
           projectId: args.projectId,
-          ...(args.vcs ? vcsInputs(args.vcs, node) : {}),
+          // Its layer's repository, else the stack's; without one it is CLI-driven.
+          ...(node.source.vcs ? vcsInputs(node.source.vcs, node) : {}),
         },
         { parent: this, protect: args.protect, aliases },
       );

@@ -44,6 +44,8 @@ export interface PlanCascade {
 
 /** What one commit sets off: VCS runs, then trigger runs, and the workspaces that get both. */
 export interface PlanCommit {
+  /** The repository, where the stack plans from more than one. */
+  readonly repository?: string;
   readonly touched: string[];
   readonly vcsRuns: string[];
   readonly triggerRuns: Record<string, number | string>;
@@ -335,9 +337,12 @@ export function buildPlan(
       mermaid: mermaid(topology),
     },
     cascade,
-    commits: exampleCommits(topology).map((touched) => {
-      const c = commitRuns(topology, touched, simulator);
+    commits: exampleCommits(topology).map((commit, _, all) => {
+      const c = commitRuns(topology, commit, simulator);
+      // Named only where the stack plans from more than one repository.
+      const several = all.some((other) => other.repository !== commit.repository);
       return {
+        ...(several ? { repository: c.repository } : {}),
         touched: [...c.touched],
         vcsRuns: names(c.vcsRuns),
         triggerRuns: Object.fromEntries([...c.triggerRuns].map(([k, n]) => [nameOf(k), countToJson(n)])),

@@ -49,7 +49,7 @@ function cascadeLines(c: PlanCascade, autoApply: boolean): string[] {
 }
 
 function commitLines(c: PlanCommit): string[] {
-  const where = c.touched.map((d) => (d === "" ? "the repository root" : `${d}/`)).join(", ");
+  const where = `${c.touched.map((d) => (d === "" ? "the repository root" : `${d}/`)).join(", ")}${c.repository ? ` of ${c.repository}` : ""}`;
   const triggered = Object.entries(c.triggerRuns).map(([ws, n]) => `${ws} (${plural(n, "run")})`);
   const lines = [
     `A commit that changes files in ${where}:`,

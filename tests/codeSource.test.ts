@@ -1,7 +1,7 @@
 // Code source: directories, versions, trigger patterns, tags, project and credentials
 // attachment, derived from the stack config, and what the program registers from them.
 import * as assert from "node:assert/strict";
-import { commitRuns } from "../topology/commits";
+import { commitRuns, exampleCommits } from "../topology/commits";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 import { CREDENTIALS, deploy, type LayerFixture, SEED_LAYERS, type StackOptions, stackConfig } from "./fixtures";
@@ -154,7 +154,7 @@ describe("commits", () => {
   const topology = topologyOf({ raw: { "tfc-layers:vcs": VCS } });
 
   it("a change in a workspace's directory queues its run by VCS, then the trigger cascade downstream", () => {
-    const c = commitRuns(topology, ["network/network-a/vpc"]);
+    const c = commitRuns(topology, { repository: VCS.repository, touched: ["network/network-a/vpc"] });
     assert.deepEqual(c.vcsRuns, ["network-a"]);
     assert.deepEqual(
       [...c.triggerRuns],
@@ -167,14 +167,74 @@ describe("commits", () => {
   });
 
   it("a change in a shared directory queues every workspace, and reports the downstream runs queued twice", () => {
-    const c = commitRuns(topology, ["modules"]);
+    const c = commitRuns(topology, { repository: VCS.repository, touched: ["modules"] });
     assert.deepEqual(c.vcsRuns, ["network-a", "platform-b", "app-c"]);
     assert.deepEqual(c.duplicates, ["platform-b", "app-c"]);
     assert.equal(c.triggerRuns.get("app-c"), 3n);
   });
 
+  it("with a repository per layer, a commit queues runs only in the workspaces that plan from its repository", () => {
+    const layers = [
+      { name: "network", workspaces: ["network-a"], vcs: { repository: "acme/network", oauthTokenId: "ot-n" } },
+      { name: "app", workspaces: ["app-c"], dependsOn: ["network"] },
+    ];
+    const t = topologyOf({ layers, raw: { "tfc-layers:vcs": VCS } });
+    assert.equal(t.workspaceByKey.get("network-a")!.source.vcs?.repository, "acme/network");
+    assert.equal(t.workspaceByKey.get("app-c")!.source.vcs?.repository, VCS.repository);
+    // The same directory name in the other repository is another place.
+    const network = commitRuns(t, { repository: "acme/network", touched: ["network/network-a"] });
+    assert.deepEqual(network.vcsRuns, ["network-a"]);
+    assert.deepEqual([...network.triggerRuns.keys()], ["app-c"]);
+    assert.deepEqual(commitRuns(t, { repository: VCS.repository, touched: ["network/network-a"] }).vcsRuns, []);
+    assert.deepEqual(
+      exampleCommits(t).map((c) => `${c.repository}:${c.touched.join(",")}`),
+      ["acme/network:network/network-a", `${VCS.repository}:app/app-c`, `${VCS.repository}:modules`],
+    );
+  });
+
+  it("a layer's workspaces connect to its own repository, the others to the stack's", async () => {
+    const layers = [
+      {
+        name: "network",
+        workspaces: ["network-a"],
+        vcs: { repository: "acme/network", branch: "stable", oauthTokenId: "ot-n" },
+      },
+      { name: "app", workspaces: ["app-c"], dependsOn: ["network"] },
+    ];
+    const run = await deploy(stackConfig({ layers, raw: { "tfc-layers:vcs": VCS } }));
+    const repo = (name: string) =>
+      byName(run, "tfe:index/workspace:Workspace", name).inputs.vcsRepo as Record<string, unknown>;
+    assert.deepEqual(
+      [repo("network-a-dev").identifier, repo("network-a-dev").branch, repo("network-a-dev").oauthTokenId],
+      ["acme/network", "stable", "ot-n"],
+    );
+    assert.equal(repo("app-c-dev").identifier, VCS.repository);
+  });
+
+  it("a layer's own repository takes the stack's rules: one credential, a valid identifier", () => {
+    const bad = (vcs: object) => {
+      try {
+        topologyOf({ layers: [{ name: "network", workspaces: ["network-a"], vcs }] });
+        return "accepted";
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    assert.match(
+      bad({ repository: "network" }),
+      /^tfc-layers:layers: layer "network" vcs\.repository "network" must be <organization>\/<repository>/,
+    );
+    assert.match(
+      bad({ repository: "acme/n", oauthTokenId: "ot-a", githubAppInstallationId: "ghain-b" }),
+      /^tfc-layers:layers: layer "network" vcs/,
+    );
+  });
+
   it("a change elsewhere queues nothing, and without VCS no commit queues anything", () => {
-    assert.deepEqual(commitRuns(topology, ["docs"]).vcsRuns, []);
-    assert.deepEqual(commitRuns(topologyOf({}), ["network/network-a"]).vcsRuns, []);
+    assert.deepEqual(commitRuns(topology, { repository: VCS.repository, touched: ["docs"] }).vcsRuns, []);
+    assert.deepEqual(
+      commitRuns(topologyOf({}), { repository: VCS.repository, touched: ["network/network-a"] }).vcsRuns,
+      [],
+    );
   });
 });

@@ -25,6 +25,8 @@ export interface WorkspaceSource {
   readonly triggerPatterns?: readonly string[];
   /** Key-value tags: layer, environment and managed-by, then the stack's and the layer's. */
   readonly tags: Readonly<Record<string, string>>;
+  /** The repository it plans from: its layer's, else the stack's; undefined when CLI-driven. */
+  readonly vcs?: VcsSource;
 }
 
 /** The repository every workspace plans from. */
@@ -81,8 +83,7 @@ function checkTags(where: string, tags: Readonly<Record<string, string>>): void 
   }
 }
 
-function checkVcs(vcs: VcsConfig): VcsSource {
-  const key = CODE_SOURCE_KEYS.vcs;
+function checkVcs(vcs: VcsConfig, key: string = CODE_SOURCE_KEYS.vcs): VcsSource {
   if (!REPOSITORY.test(vcs.repository)) {
     fail(
       `${key}.repository ${show(vcs.repository)} must be <organization>/<repository>, e.g. acme/infrastructure (GitLab subgroups and Azure DevOps take more segments: group/subgroup/repo, org/project/_git/repo)`,
@@ -177,23 +178,27 @@ export function deriveCodeSource(settings: StackSettings): CodeSource {
   const ownerOfDirectory = new Map<string, string>();
   for (const layer of settings.layers) {
     const where = `${KEYS.layers}: layer ${show(layer.name)}`;
+    // A layer in a repository of its own: the same rules as the stack's.
+    const layerVcs = layer.source.vcs ? checkVcs(layer.source.vcs, `${where} vcs`) : vcs;
     checkVersion(`${where} terraformVersion`, layer.source.terraformVersion);
     checkTags(`${where} tags`, layer.source.tags);
     for (const key of layer.workspaces) {
       const own = layer.source.workspaces[key] ?? {};
       checkVersion(`${where} workspace ${show(key)} terraformVersion`, own.terraformVersion);
       const directory = directoryOf(layer, key);
-      const other = ownerOfDirectory.get(directory);
+      // Directories are told apart within one repository.
+      const place = `${layerVcs?.repository ?? ""}\0${directory}`;
+      const other = ownerOfDirectory.get(place);
       if (other !== undefined && !settings.source.allowSharedDirectories) {
         fail(
           `${where}: workspaces ${show(other)} and ${show(key)} both plan directory ${show(directory)}: give each its own directory, or set ${CODE_SOURCE_KEYS.allowSharedDirectories}: true if they plan the same code on purpose`,
         );
       }
-      ownerOfDirectory.set(directory, key);
-      for (const shared of vcs?.sharedDirectories ?? []) {
+      ownerOfDirectory.set(place, key);
+      for (const shared of layerVcs?.sharedDirectories ?? []) {
         if (directory === shared || directory.startsWith(`${shared}/`) || shared === "") {
           fail(
-            `${CODE_SOURCE_KEYS.vcs}.sharedDirectories ${show(shared)} holds the directory of workspace ${show(key)} (${show(directory)}): a commit there would re-plan every workspace; list only shared modules`,
+            `${layer.source.vcs ? `${where} vcs` : CODE_SOURCE_KEYS.vcs}.sharedDirectories ${show(shared)} holds the directory of workspace ${show(key)} (${show(directory)}): a commit there would re-plan every workspace; list only shared modules`,
           );
         }
       }
@@ -201,7 +206,9 @@ export function deriveCodeSource(settings: StackSettings): CodeSource {
       byWorkspace.set(key, {
         directory,
         terraformVersion: own.terraformVersion ?? layer.source.terraformVersion ?? settings.source.terraformVersion,
-        ...(vcs ? { triggerPatterns: [glob(directory), ...vcs.sharedDirectories.map(glob)] } : {}),
+        ...(layerVcs
+          ? { vcs: layerVcs, triggerPatterns: [glob(directory), ...layerVcs.sharedDirectories.map(glob)] }
+          : {}),
         tags: {
           layer: layer.name,
           environment: settings.environment,

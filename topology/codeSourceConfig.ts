@@ -58,7 +58,6 @@ export const workspaceEntrySchema = z.strictObject({
   directory: z.string().optional(),
   terraformVersion: z.string().optional(),
 });
-export const WORKSPACE_ENTRY_KEYS = Object.keys(workspaceEntrySchema.shape);
 
 /** The fields a layer takes for its code source. */
 export const layerSourceFields = {
@@ -66,6 +65,8 @@ export const layerSourceFields = {
   directory: z.string().optional(),
   terraformVersion: z.string().optional(),
   tags: tagsSchema.optional(),
+  /** The layer's own repository, branch and credential, over the stack's (a repository per layer). */
+  vcs: vcsSchema.optional(),
 };
 
 /** One workspace's own overrides. */
@@ -76,6 +77,7 @@ export interface WorkspaceSourceConfig {
 
 /** A layer's code-source settings, as written. */
 export interface LayerSourceConfig {
+  readonly vcs?: VcsConfig;
   readonly directory?: string;
   readonly terraformVersion?: string;
   readonly tags: Readonly<Record<string, string>>;

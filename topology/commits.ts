@@ -6,6 +6,8 @@ import { CascadeSimulator } from "./cascade";
 import type { Topology } from "./topology";
 
 export interface CommitRuns {
+  /** The repository the commit goes to. */
+  readonly repository: string;
   /** The directories the commit changes files in. */
   readonly touched: readonly string[];
   /** Workspace keys where VCS queues a run, in topology order. */
@@ -24,18 +26,19 @@ function queuesVcsRun(touched: string, directory: string, shared: readonly strin
   return inside(touched, directory) || shared.some((s) => inside(touched, s));
 }
 
-/** The runs one commit that changes files in `touched` sets off; none without a VCS connection. */
-export function commitRuns(
-  topology: Topology,
-  touched: readonly string[],
-  simulator = new CascadeSimulator(topology),
-): CommitRuns {
-  const shared = topology.vcs?.sharedDirectories ?? [];
-  const vcsRuns = topology.vcs
-    ? topology.workspaces
-        .filter((w) => touched.some((t) => queuesVcsRun(t, w.source.directory, shared)))
-        .map((w) => w.key)
-    : [];
+/** A commit: the repository and the directories it changes files in. */
+export interface Commit {
+  readonly repository: string;
+  readonly touched: readonly string[];
+}
+
+/** The runs one commit sets off: in the workspaces that plan from its repository. */
+export function commitRuns(topology: Topology, commit: Commit, simulator = new CascadeSimulator(topology)): CommitRuns {
+  const { repository, touched } = commit;
+  const vcsRuns = topology.workspaces
+    .filter((w) => w.source.vcs?.repository === repository)
+    .filter((w) => touched.some((t) => queuesVcsRun(t, w.source.directory, w.source.vcs!.sharedDirectories)))
+    .map((w) => w.key);
   const triggerRuns = new Map<string, bigint>();
   for (const source of vcsRuns) {
     for (const [key, runs] of simulator.simulate(source).runsByWorkspace) {
@@ -45,12 +48,28 @@ export function commitRuns(
   const ordered = new Map(
     topology.workspaces.filter((w) => triggerRuns.has(w.key)).map((w) => [w.key, triggerRuns.get(w.key)!]),
   );
-  return { touched, vcsRuns, triggerRuns: ordered, duplicates: vcsRuns.filter((key) => ordered.has(key)) };
+  return {
+    repository,
+    touched,
+    vcsRuns,
+    triggerRuns: ordered,
+    duplicates: vcsRuns.filter((key) => ordered.has(key)),
+  };
 }
 
-/** The commits worth showing a reviewer: one per workspace directory, one per shared directory. */
-export function exampleCommits(topology: Topology): string[][] {
-  if (!topology.vcs) return [];
-  const directories = [...new Set(topology.workspaces.map((w) => w.source.directory))];
-  return [...directories, ...topology.vcs.sharedDirectories].map((d) => [d]);
+/** The commits worth showing a reviewer: per repository, one per workspace directory, one per shared directory. */
+export function exampleCommits(topology: Topology): Commit[] {
+  const repositories = new Map<string, { directories: Set<string>; shared: readonly string[] }>();
+  for (const w of topology.workspaces) {
+    if (!w.source.vcs) continue;
+    const repo = repositories.get(w.source.vcs.repository) ?? {
+      directories: new Set<string>(),
+      shared: w.source.vcs.sharedDirectories,
+    };
+    repo.directories.add(w.source.directory);
+    repositories.set(w.source.vcs.repository, repo);
+  }
+  return [...repositories].flatMap(([repository, { directories, shared }]) =>
+    [...directories, ...shared].map((d) => ({ repository, touched: [d] })),
+  );
 }

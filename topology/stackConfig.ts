@@ -8,7 +8,6 @@ import {
   layerSourceFields,
   readSource,
   type StackSourceConfig,
-  WORKSPACE_ENTRY_KEYS,
   type WorkspaceSourceConfig,
   workspaceEntrySchema,
 } from "./codeSourceConfig";
@@ -193,6 +192,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       sharedCredentials: layer.sharedCredentials ?? true,
       renamedFrom: layer.renamedFrom ?? {},
       source: {
+        ...(layer.vcs ? { vcs: layer.vcs } : {}),
         directory: layer.directory,
         terraformVersion: layer.terraformVersion,
         tags: layer.tags ?? {},

@@ -288,7 +288,7 @@ export function buildTopology(settings: StackSettings): Topology {
         .sort(),
     },
     {
-      hasVcs: source.vcs !== undefined,
+      hasVcs: [...source.byWorkspace.values()].every((s) => s.vcs !== undefined),
       autoApply: settings.autoApply,
       protect,
       layers: layers.map((l) => ({ ...l, executionMode: layerByName.get(l.name)!.executionMode })),
