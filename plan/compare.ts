@@ -16,6 +16,12 @@ const text = (value: unknown) =>
 const projectText = (p: ProjectPlacement | undefined) =>
   p === undefined ? undefined : "create" in p ? `${p.create} (created by the stack)` : `${p.id} (existing)`;
 
+/** The cells the stack's workspaces are stamped into, with their values. */
+const cellsText = (t: Topology) => {
+  const cells = new Map(t.workspaces.flatMap((w) => (w.cell ? [[w.cell.name, w.cell.values] as const] : [])));
+  return cells.size ? Object.fromEntries(cells) : undefined;
+};
+
 const lifecycleText = (t: Topology) =>
   t.lifecycle
     ? `applyOnCreate ${t.lifecycle.applyOnCreate}, destroyOnDelete ${t.lifecycle.destroyOnDelete}`
@@ -48,6 +54,7 @@ export function compareStacks(here: Topology, there: Topology): Difference[] {
   compare("protect", here.protect, there.protect);
   compare("lifecycle", lifecycleText(here), lifecycleText(there));
   compare("sharedCredentials", here.credentialNames, there.credentialNames);
+  compare("cells", cellsText(here), cellsText(there));
   const keys = [...new Set([...here.workspaceByKey.keys(), ...there.workspaceByKey.keys()])].sort();
   for (const key of keys) {
     const a = here.workspaceByKey.get(key);

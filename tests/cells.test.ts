@@ -3,6 +3,7 @@
 import * as assert from "node:assert/strict";
 import { CELL_VARIABLE } from "../hcl/expressions";
 import type { StackFile } from "../offline/stackFile";
+import { compareStacks } from "../plan/compare";
 import { buildPlan, remoteStateReads } from "../plan/document";
 import { CascadeSimulator } from "../topology/cascade";
 import { readStackConfig } from "../topology/stackConfig";
@@ -339,5 +340,15 @@ describe("cells", () => {
       }
       assert.ok(accepted > 100, `${accepted} accepted`);
     });
+  });
+});
+
+describe("cells elsewhere", () => {
+  it("--compare lists the cells when two stacks are stamped differently", () => {
+    const a = topologyOf(file(REGIONAL));
+    const b = topologyOf(file(REGIONAL, {}, CELLS.slice(0, 2)));
+    const cells = compareStacks(a, b).find((d) => d.what === "cells")!;
+    assert.match(cells.here, /"ap":\{"primary":false,"region":"ap-southeast-2"/);
+    assert.doesNotMatch(cells.there, /"ap"/);
   });
 });
