@@ -1,7 +1,7 @@
 // The offline plan of one stack as one document: the text and --json outputs both render it.
 
 import { CONTRACT_FILES, ContractFileConflict, contractFiles } from "../hcl/contractFiles";
-import { CONTRACT_VARIABLE } from "../hcl/expressions";
+import { CELL_VARIABLE, CONTRACT_VARIABLE } from "../hcl/expressions";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
@@ -120,14 +120,16 @@ export function displayValue(value: unknown): unknown {
 
 /**
  * A resource's inputs as a reviewer may see them. The provider marks every variable value secret;
- * the contract variable (not sensitive, built from the host, organization and environment) holds
- * none, so its value is shown.
+ * the contract variable (the host, organization and environment) and the cell variable (the cell's
+ * name and values), both not sensitive, hold none, so their values are shown.
  */
 export function displayInputs(r: Pick<RegisteredResource, "type" | "inputs">): Record<string, unknown> {
   const shown = displayValue(r.inputs) as Record<string, unknown>;
   const { key, sensitive, value } = r.inputs;
-  const contractVariable = r.type === "tfe:index/variable:Variable" && key === CONTRACT_VARIABLE && sensitive === false;
-  return contractVariable && value instanceof SecretValue ? { ...shown, value: displayValue(value.value) } : shown;
+  const ours = r.type === "tfe:index/variable:Variable" && (key === CONTRACT_VARIABLE || key === CELL_VARIABLE);
+  return ours && sensitive === false && value instanceof SecretValue
+    ? { ...shown, value: displayValue(value.value) }
+    : shown;
 }
 
 // Children in the order a reviewer reads them: what exists first, then what links it.

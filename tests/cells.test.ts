@@ -2,9 +2,10 @@
 // layers, fan-in into them; names from a template; each cell workspace told its cell; the limits.
 import * as assert from "node:assert/strict";
 import { CELL_VARIABLE } from "../hcl/expressions";
-import type { StackFile } from "../offline/stackFile";
+import { PROJECT_DIR, type StackFile } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
 import { buildPlan, remoteStateReads } from "../plan/document";
+import { main as plan } from "../scripts/plan";
 import { CascadeSimulator } from "../topology/cascade";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
@@ -350,5 +351,23 @@ describe("cells elsewhere", () => {
     const cells = compareStacks(a, b).find((d) => d.what === "cells")!;
     assert.match(cells.here, /"ap":\{"primary":false,"region":"ap-southeast-2"/);
     assert.doesNotMatch(cells.there, /"ap"/);
+  });
+});
+
+describe("the committed regional example (examples/Pulumi.regional.yaml)", () => {
+  it("plans offline: names by the convention, wiring within each region, the global layers on both sides", async () => {
+    const { code, out } = await plan(["regional", "--dir", "examples"], PROJECT_DIR, PROJECT_DIR);
+    assert.equal(code, 0, out);
+    assert.match(out, /prod-iam applies successfully:\n {2}wave 1 {2}prod-euw1-vpc, prod-use1-vpc: 1 run each/);
+    assert.match(
+      out,
+      /total: 12 runs for 9 reachable workspaces \(ideal 9, 3 extra from fan-in\): prod-dns runs 4 times/,
+    );
+    assert.match(out, /subgraph L1\["network"\]\n {4}subgraph L1C0\["euw1"\]\n {6}W1\["prod-euw1-vpc"\]/);
+    assert.doesNotMatch(out, /prod-euw1-vpc -> prod-use1-eks|W1 --> W4/);
+    assert.match(
+      out,
+      /key: "tfc_cell"\n\s+sensitive: false\n\s+value: "\{ name = \\"euw1\\", values = \{ account = \\"222222222222\\", region = \\"eu-west-1\\" \} \}"\n\s+workspaceId: "id\(prod-euw1-api\)"/,
+    );
   });
 });

@@ -30,6 +30,13 @@ describe("stack.schema.json", () => {
     for (const stack of listStacks(PROJECT_DIR)) {
       assert.ok(validate(read(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`))), JSON.stringify(validate.errors));
     }
+    const examples = path.join(PROJECT_DIR, "examples");
+    for (const stack of listStacks(examples)) {
+      assert.ok(
+        validate(read(path.join(examples, `Pulumi.${stack}.yaml`))),
+        `${stack}: ${JSON.stringify(validate.errors)}`,
+      );
+    }
     const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
     const examples = [...readme.matchAll(/```yaml\n(config:\n[\s\S]*?)```/g)].map((m) => parse(m[1]));
     assert.ok(examples.length > 0);
