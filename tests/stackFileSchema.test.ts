@@ -30,10 +30,10 @@ describe("stack.schema.json", () => {
     for (const stack of listStacks(PROJECT_DIR)) {
       assert.ok(validate(read(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`))), JSON.stringify(validate.errors));
     }
-    const examples = path.join(PROJECT_DIR, "examples");
-    for (const stack of listStacks(examples)) {
+    const exampleDir = path.join(PROJECT_DIR, "examples");
+    for (const stack of listStacks(exampleDir)) {
       assert.ok(
-        validate(read(path.join(examples, `Pulumi.${stack}.yaml`))),
+        validate(read(path.join(exampleDir, `Pulumi.${stack}.yaml`))),
         `${stack}: ${JSON.stringify(validate.errors)}`,
       );
     }
