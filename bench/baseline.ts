@@ -13,6 +13,8 @@ export interface FlatPlan {
   readonly credentials: string[];
   readonly webhookUrl: string;
   readonly variableSetName: string;
+  /** The cell variable of each cell workspace: its TFC name and HCL value. */
+  readonly cellVariables: { workspace: string; value: string }[];
 }
 
 export function baselineProgram(plan: FlatPlan): () => void {
@@ -49,6 +51,16 @@ export function baselineProgram(plan: FlatPlan): () => void {
         sensitive: true,
         value: pulumi.secret("x"),
         variableSetId: set.id,
+      });
+    }
+    for (const v of plan.cellVariables) {
+      new tfe.Variable(`cell-${v.workspace}`, {
+        key: "tfc_cell",
+        value: v.value,
+        category: "terraform",
+        hcl: true,
+        sensitive: false,
+        workspaceId: ids.get(v.workspace)!,
       });
     }
     const hmac = new random.RandomPassword("hmac", { length: 32, special: false });

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { contractFiles } from "../hcl/contractFiles";
+import { cellVariableValue } from "../hcl/expressions";
 import { runThroughLanguageHost } from "../offline/languageHost";
 import { type MockRun, runUnderMocks } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
@@ -20,7 +21,7 @@ import { wallTime } from "../topology/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { baselineProgram, type FlatPlan } from "./baseline";
-import { generatedConfig, generateLayers, withContract } from "./generate";
+import { generateCellLayers, generatedConfig, generateLayers, generateRegionLayers, withContract } from "./generate";
 
 const SIZES = [10, 100, 1000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -73,7 +74,10 @@ function flatPlan(topology: Topology, webhookUrl: string): FlatPlan {
     triggers: topology.triggers.map((t) => ({ upstream: name(t.upstream), downstream: name(t.downstream) })),
     credentials: [...(topology.credentialNames ?? [])],
     webhookUrl,
-    variableSetName: `shared-credentials-${topology.environment}`,
+    variableSetName: topology.credentialsSetName,
+    cellVariables: topology.workspaces.flatMap((w) =>
+      w.cell ? [{ workspace: w.name, value: cellVariableValue(w.cell) }] : [],
+    ),
   };
 }
 
@@ -335,7 +339,84 @@ function targets(results: SizeResult[]): { target: string; value: string; met: b
   ];
 }
 
+const CELL_COUNT = 10;
+
+interface CellsResult {
+  cells: number;
+  workspaces: number;
+  triggers: number;
+  programMs: number;
+  baselineMs: number;
+  ratio: number;
+  programPeakHeapMb: number;
+  baselinePeakHeapMb: number;
+  /** Runs one apply of the first global workspace queues, with cells and written as one layer per region. */
+  runsPerGlobalApply: { cells: string; regionLayers: string };
+  /** Runs queued by one apply of every workspace in turn, summed, both ways. */
+  runsAllApplies: { cells: string; regionLayers: string };
+  /** Layer entries the user writes, both ways. */
+  layerEntries: { cells: number; regionLayers: number };
+}
+
+/** The regional organization of the cells issue: 10 cells with a global layer on each side. */
+async function benchCells(): Promise<CellsResult> {
+  const { layers, cells } = generateCellLayers(CELL_COUNT);
+  const { config, secretKeys } = generatedConfig(layers, { cells });
+  const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
+  const regionLayers = generateRegionLayers(CELL_COUNT);
+  const flat = generatedConfig(regionLayers);
+  const flatTopology = buildTopology(readStackConfig(flat.config, (k) => flat.secretKeys.includes(k)));
+  const stack = "bench-cells";
+  const stackFile = { stack, config, secretKeys };
+  const baseline = baselineProgram(flatPlan(topology, config[KEYS.approvalWebhookUrl]));
+  const runProgram = () => runStack(stackFile, { stackTraces: false });
+  const runBaseline = () =>
+    runUnderMocks(baseline, { project: PROJECT, stack, config, secretKeys, stackTraces: false });
+  await runProgram();
+  await runBaseline();
+  const program: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
+  const bare: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    program.push(await measure(runProgram));
+    bare.push(await measure(runBaseline));
+  }
+  if (program[0].result.error) throw program[0].result.error;
+  const runs = (t: Topology, source: string) => new CascadeSimulator(t).totalRuns(source);
+  const all = (t: Topology) => {
+    const simulator = new CascadeSimulator(t);
+    return t.workspaces.reduce((sum, w) => sum + simulator.totalRuns(w.key), 0n);
+  };
+  const programMs = median(program.map((m) => m.ms));
+  const baselineMs = median(bare.map((m) => m.ms));
+  return {
+    cells: CELL_COUNT,
+    workspaces: topology.workspaces.length,
+    triggers: topology.triggers.length,
+    programMs,
+    baselineMs,
+    ratio: programMs / baselineMs,
+    programPeakHeapMb: median(program.map((m) => m.peakMb)),
+    baselinePeakHeapMb: median(bare.map((m) => m.peakMb)),
+    runsPerGlobalApply: { cells: String(runs(topology, "org-0")), regionLayers: String(runs(flatTopology, "org-0")) },
+    runsAllApplies: { cells: String(all(topology)), regionLayers: String(all(flatTopology)) },
+    layerEntries: { cells: layers.length, regionLayers: regionLayers.length },
+  };
+}
+
+function cellsTable(c: CellsResult): string {
+  return [
+    "| cells | workspaces | triggers | program ms | baseline ms | ratio | heap growth MB, sampled peak (program / baseline) | runs per apply of a global workspace (cells / one layer per region) | runs, every workspace applying once (cells / one layer per region) | layer entries written (cells / one layer per region) |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    `| ${c.cells} | ${c.workspaces} | ${c.triggers} | ${fixed(c.programMs)} | ${fixed(c.baselineMs)} | ${fixed(c.ratio, 2)} | ${fixed(c.programPeakHeapMb)} / ${fixed(c.baselinePeakHeapMb)} | ${c.runsPerGlobalApply.cells} / ${c.runsPerGlobalApply.regionLayers} | ${c.runsAllApplies.cells} / ${c.runsAllApplies.regionLayers} | ${c.layerEntries.cells} / ${c.layerEntries.regionLayers} |`,
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === "cells") {
+    // Only the cells topology, printed, nothing written (for a quick look).
+    process.stdout.write(`${cellsTable(await benchCells())}\n`);
+    return;
+  }
   const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-bench-"));
   const results: SizeResult[] = [];
   for (const size of SIZES) {
@@ -354,6 +435,8 @@ async function main(): Promise<void> {
     process.stderr.write(`benchmarking a review and a scaffold of ${size} workspaces (${RUNS} runs each)...\n`);
     reviews.push(await benchReview(size, stackDir, results[i].planCommandMs));
   }
+  process.stderr.write(`benchmarking ${CELL_COUNT} cells with a global layer on each side (${RUNS} runs)...\n`);
+  const cellsResult = await benchCells();
   const bigReview = reviews.find((r) => r.workspaces === 1000)!;
   checks.push({
     target: "a review (--diff-file) at 1,000 workspaces <= 2.5 x the plan command",
@@ -389,6 +472,8 @@ async function main(): Promise<void> {
         `| ${r.workspaces} | ${fixed(r.reviewMs)} | ${fixed(r.planMs)} | ${fixed(r.reviewOverPlan, 2)} | ${r.changes} | ${r.contractFiles} | ${fixed(r.contractFilesMs, 1)} |`,
     ),
     "",
+    cellsTable(cellsResult),
+    "",
     "| pulumi preview of dev, language host | ms |",
     "|---|---|",
     `| type-checked (ts-node's default, tsconfig.json) | ${fixed(languageHost.typeCheckedMs)} |`,
@@ -404,7 +489,7 @@ async function main(): Promise<void> {
   const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, cells: cellsResult, targets: checks }, null, 2)}\n`,
   );
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }

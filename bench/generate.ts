@@ -8,6 +8,46 @@ export interface GeneratedLayer {
   readonly name: string;
   readonly workspaces: string[];
   readonly dependsOn?: string[];
+  readonly cells?: "all";
+}
+
+/** A regional organization: per cell network (2), platform (10) and apps (35), a global layer on each side. */
+const REGIONAL = { top: 5, network: 2, platform: 10, app: 35, bottom: 5 };
+
+/** The regional organization with cells: `cellCount` cells of 47 workspaces, 10 global ones. */
+export function generateCellLayers(cellCount: number): { layers: GeneratedLayer[]; cells: { name: string }[] } {
+  const ws = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+  return {
+    cells: Array.from({ length: cellCount }, (_, i) => ({ name: `r${i}` })),
+    layers: [
+      { name: "org", workspaces: ws("org", REGIONAL.top) },
+      { name: "network", workspaces: ws("net", REGIONAL.network), cells: "all", dependsOn: ["org"] },
+      { name: "platform", workspaces: ws("plat", REGIONAL.platform), cells: "all", dependsOn: ["network"] },
+      { name: "app", workspaces: ws("app", REGIONAL.app), cells: "all", dependsOn: ["platform"] },
+      // Fed by every cell's network: 2 x cells sources, at most 20 for 10 cells.
+      { name: "audit", workspaces: ws("audit", REGIONAL.bottom), dependsOn: ["network"] },
+    ],
+  };
+}
+
+/** The same organization written as one layer per tier and region, without cells. */
+export function generateRegionLayers(cellCount: number): GeneratedLayer[] {
+  const regions = Array.from({ length: cellCount }, (_, i) => `r${i}`);
+  const ws = (prefix: string, region: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${prefix}-${i}-${region}`);
+  return [
+    { name: "org", workspaces: Array.from({ length: REGIONAL.top }, (_, i) => `org-${i}`) },
+    ...regions.flatMap((r) => [
+      { name: `network-${r}`, workspaces: ws("net", r, REGIONAL.network), dependsOn: ["org"] },
+      { name: `platform-${r}`, workspaces: ws("plat", r, REGIONAL.platform), dependsOn: [`network-${r}`] },
+      { name: `app-${r}`, workspaces: ws("app", r, REGIONAL.app), dependsOn: [`platform-${r}`] },
+    ]),
+    {
+      name: "audit",
+      workspaces: Array.from({ length: REGIONAL.bottom }, (_, i) => `audit-${i}`),
+      dependsOn: regions.map((r) => `network-${r}`),
+    },
+  ];
 }
 
 const WIDTH = 5;
@@ -51,7 +91,7 @@ export function withContract(layers: GeneratedLayer[]): GeneratedLayer[] {
 /** The config the CLI would pass for a generated topology (its rules and defaults applied), with secrets set. */
 export function generatedConfig(
   layers: GeneratedLayer[],
-  options: { project?: boolean; lifecycle?: boolean } = {},
+  options: { project?: boolean; lifecycle?: boolean; cells?: readonly { name: string }[] } = {},
 ): { config: Record<string, string>; secretKeys: string[] } {
   // The "ciphertexts" here are the plain values, so decryption is the identity.
   const { config, secretKeys } = stackFromValues(
@@ -67,6 +107,7 @@ export function generatedConfig(
       },
       [KEYS.approvalWebhookUrl]: { secure: "https://hooks.example.com/bench" },
       ...(options.project ? { [KEYS.project]: { name: "bench-layers" } } : {}),
+      ...(options.cells ? { [KEYS.cells]: options.cells } : {}),
       ...(options.lifecycle
         ? {
             [KEYS.vcs]: { repository: "acme/bench", oauthTokenId: "ot-bench" },

@@ -2,7 +2,7 @@
 // README says they are, and the chain measure counts what it claims.
 import * as assert from "node:assert/strict";
 import { longestChain } from "../bench/bench";
-import { generatedConfig, generateLayers } from "../bench/generate";
+import { generateCellLayers, generatedConfig, generateLayers, generateRegionLayers } from "../bench/generate";
 import type { RegisteredResource } from "../offline/registrations";
 import { MAX_TRIGGER_SOURCES } from "../topology/keys";
 import { readStackConfig } from "../topology/stackConfig";
@@ -22,6 +22,23 @@ describe("benchmark topologies", () => {
       assert.equal(topology.notifyApprovals, true);
     });
   }
+});
+
+describe("the cells benchmark topology", () => {
+  it("10 cells and a global layer on each side: about 500 workspaces, the same wiring as one layer per region", () => {
+    const { layers, cells } = generateCellLayers(10);
+    const withCells = generatedConfig(layers, { cells });
+    const t = buildTopology(readStackConfig(withCells.config, (k) => withCells.secretKeys.includes(k)));
+    const regional = generatedConfig(generateRegionLayers(10));
+    const r = buildTopology(readStackConfig(regional.config, (k) => regional.secretKeys.includes(k)));
+    assert.equal(t.workspaces.length, 480);
+    assert.equal(Math.max(...t.workspaces.map((w) => w.upstreams.length)), MAX_TRIGGER_SOURCES);
+    // The same TFC workspaces and the same edges, by TFC name, whichever way it is written.
+    const edgeNames = (x: typeof t) =>
+      x.triggers.map((e) => `${x.workspaceByKey.get(e.upstream)!.name}>${x.workspaceByKey.get(e.downstream)!.name}`);
+    assert.deepEqual(new Set(t.workspaces.map((w) => w.name)), new Set(r.workspaces.map((w) => w.name)));
+    assert.deepEqual(new Set(edgeNames(t)), new Set(edgeNames(r)));
+  });
 });
 
 describe("longestChain", () => {
