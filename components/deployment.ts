@@ -41,6 +41,9 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         protect: topology.protect,
         workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
         triggers: topology.triggers.filter((t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name),
+        externalTriggers: topology.externalTriggers.filter(
+          (t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name,
+        ),
         projectId,
       }),
   );
@@ -122,7 +125,14 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         formerNames,
       }).runs
     : new Map<string, pulumi.Resource>();
-  for (const layer of layers) layer.link(ids, runs);
+  // Workspaces outside the stack are looked up by name at preview: a missing one stops it there.
+  const externalIds = new Map(
+    [...new Set(topology.externalTriggers.map((t) => t.upstream))].map((name) => [
+      name,
+      tfe.getWorkspaceOutput({ name, organization: topology.organization }).id,
+    ]),
+  );
+  for (const layer of layers) layer.link(ids, runs, externalIds);
 
   const cascade = new CascadeSimulator(topology);
   return {
@@ -139,7 +149,16 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         ),
       ]),
     ),
-    triggers: topology.triggers.map((t) => `${names.get(t.upstream)} -> ${names.get(t.downstream)}`),
+    triggers: [
+      ...topology.triggers.map((t) => `${names.get(t.upstream)} -> ${names.get(t.downstream)}`),
+      ...topology.externalTriggers.map((t) => `${t.upstream} -> ${names.get(t.downstream)}`),
+    ],
+    ...(topology.external.length
+      ? {
+          // What each external workspace's owner must add to its remote-state sharing.
+          externalConsumers: Object.fromEntries(topology.external.flatMap((l) => Object.entries(l.consumers))),
+        }
+      : {}),
     remoteStateConsumers: Object.fromEntries(
       topology.workspaces.map((w) => [w.name, w.consumers.map((key) => names.get(key)!)]),
     ),

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
 import type { VcsSource } from "../topology/codeSource";
 import { settingsName } from "../topology/names";
-import type { TriggerEdge, WorkspaceNode } from "../topology/topology";
+import type { ExternalTrigger, TriggerEdge, WorkspaceNode } from "../topology/topology";
 
 export interface LayerArgs {
   /** The organization every workspace lives in. */
@@ -15,6 +15,8 @@ export interface LayerArgs {
   readonly workspaces: readonly WorkspaceNode[];
   /** The run triggers into this layer's workspaces. */
   readonly triggers: readonly TriggerEdge[];
+  /** The run triggers into this layer's workspaces from workspaces outside the stack. */
+  readonly externalTriggers: readonly ExternalTrigger[];
   /** The TFC project the workspaces belong to; without it, the organization's default. */
   readonly projectId?: pulumi.Input<string>;
 }
@@ -47,11 +49,13 @@ export class Layer extends pulumi.ComponentResource {
   readonly workspaces: ReadonlyMap<string, tfe.Workspace>;
   private readonly nodes: readonly WorkspaceNode[];
   private readonly triggers: readonly TriggerEdge[];
+  private readonly externalTriggers: readonly ExternalTrigger[];
 
   constructor(name: string, args: LayerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("tfc-layers:components:Layer", name, {}, opts);
     this.nodes = args.workspaces;
     this.triggers = args.triggers;
+    this.externalTriggers = args.externalTriggers;
     const workspaces = new Map<string, tfe.Workspace>();
     for (const node of args.workspaces) {
       // Logical names come from workspace names (unique per stack), never from positions.
@@ -116,7 +120,24 @@ export class Layer extends pulumi.ComponentResource {
    * for the first runs at both ends (so no trigger queues a second first run) and goes away
    * before either end's destroy run (a successful destroy apply would fire it).
    */
-  link(ids: WorkspaceIds, runs: ReadonlyMap<string, pulumi.Resource>): void {
+  link(
+    ids: WorkspaceIds,
+    runs: ReadonlyMap<string, pulumi.Resource>,
+    externalIds: ReadonlyMap<string, pulumi.Output<string>> = new Map(),
+  ): void {
+    // From outside the stack: the trigger lives on this layer's workspace, the source is looked up.
+    for (const trigger of this.externalTriggers) {
+      const end = runs.get(trigger.downstream);
+      new tfe.RunTrigger(
+        trigger.name,
+        { workspaceId: ids.get(trigger.downstream)!, sourceableId: externalIds.get(trigger.upstream)! },
+        {
+          parent: this,
+          aliases: trigger.formerName ? [{ name: trigger.formerName }] : [],
+          dependsOn: end ? [end] : [],
+        },
+      );
+    }
     for (const trigger of this.triggers) {
       const ends = [runs.get(trigger.upstream), runs.get(trigger.downstream)].filter((r) => r !== undefined);
       new tfe.RunTrigger(

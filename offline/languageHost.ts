@@ -31,6 +31,8 @@ export interface LanguageHostOptions {
   readonly outputsByType?: Readonly<Record<string, MockBehaviour>>;
   /** URNs already in the stack's state, for alias matching. */
   readonly olds?: readonly string[];
+  /** What the provider's data sources answer, per invoke token. */
+  readonly invokeResults?: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>>;
 }
 
 export interface LanguageHostRun extends EngineRecord {

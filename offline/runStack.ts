@@ -3,6 +3,7 @@ import * as random from "@pulumi/random";
 import * as tfe from "@pulumi/tfe";
 import { PROJECT } from "../topology/keys";
 import { type MockRun, runUnderMocks } from "./mockRuntime";
+import { mockId } from "./registrations";
 import type { StackFile } from "./stackFile";
 
 /** A class's type token; generated SDKs mark the static internal, so it is read untyped. */
@@ -18,6 +19,15 @@ export const providerOutputs = {
   [tokenOf(random.RandomPassword)]: () => ({ result: "mock-generated-password" }),
 };
 
+/** What the provider's data sources would answer offline: a workspace looked up by name exists. */
+export const providerInvokes = {
+  "tfe:index/getWorkspace:getWorkspace": (inputs: Record<string, unknown>) => ({
+    id: mockId(String(inputs.name)),
+    name: inputs.name,
+    organization: inputs.organization,
+  }),
+};
+
 /** Runs index.ts as stack `stackFile.stack` and returns what it registered. */
 export function runStack(stackFile: StackFile, options: { stackTraces?: boolean } = {}): Promise<MockRun> {
   const program = require("../index") as () => unknown;
@@ -27,6 +37,7 @@ export function runStack(stackFile: StackFile, options: { stackTraces?: boolean 
     config: stackFile.config,
     secretKeys: stackFile.secretKeys,
     outputsByType: providerOutputs,
+    invokeResults: providerInvokes,
     stackTraces: options.stackTraces,
   });
 }

@@ -26,6 +26,7 @@ import {
 const resourceGrpc = require("@pulumi/pulumi/proto/resource_grpc_pb");
 const resourcePb = require("@pulumi/pulumi/proto/resource_pb");
 const engineGrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+const providerPb = require("@pulumi/pulumi/proto/provider_pb");
 const enginePb = require("@pulumi/pulumi/proto/engine_pb");
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
@@ -64,6 +65,11 @@ export interface StandInEngineOptions {
   readonly outputsByType?: Readonly<Record<string, MockBehaviour>>;
   /** URNs of the stack's existing resources, so that aliases can match them as the engine's do. */
   readonly olds?: readonly string[];
+  /**
+   * What a provider's data sources answer, per invoke token; one that throws answers with a
+   * failure, as a provider that cannot find what it is asked for does. Other tokens are refused.
+   */
+  readonly invokeResults?: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>>;
 }
 
 /** What the stand-in engine saw, beyond what a mock run records. */
@@ -130,8 +136,22 @@ export class StandInEngine {
         cb(null, response);
       },
       invoke: (call: Call, cb: Callback) => {
-        this.invokes.push(recordedInvoke(call.request));
-        cb({ code: grpc.status.UNIMPLEMENTED, details: "the stand-in engine runs no provider" } as grpc.ServiceError);
+        const invoke = recordedInvoke(call.request);
+        this.invokes.push(invoke);
+        const answer = this.options.invokeResults?.[invoke.token];
+        if (!answer) {
+          cb({ code: grpc.status.UNIMPLEMENTED, details: "the stand-in engine runs no provider" } as grpc.ServiceError);
+          return;
+        }
+        const response = new providerPb.InvokeResponse();
+        try {
+          response.setReturn(Struct.fromJavaScript(answer(invoke.args)));
+        } catch (err) {
+          const failure = new providerPb.CheckFailure();
+          failure.setReason(err instanceof Error ? err.message : String(err));
+          response.setFailuresList([failure]);
+        }
+        cb(null, response);
       },
       signalAndWaitForShutdown: (_call: Call, cb: Callback) => {
         this.shutdownSignalled = true;

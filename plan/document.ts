@@ -8,7 +8,7 @@ import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { writtenName } from "../topology/cells/cells";
 import { commitRuns, exampleCommits } from "../topology/commits";
 import { wallTime } from "../topology/lifecycle";
-import { remoteStateLabel } from "../topology/names";
+import { externalStateLabel, remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 import type { Difference } from "./compare";
 import { type FlowchartLink, flowchart } from "./mermaid";
@@ -89,6 +89,11 @@ export interface PlanDocument {
   readonly commits: PlanCommit[];
   readonly lifecycle?: PlanLifecycle;
   readonly remoteState: { workspace: string; reads: { workspace: string; hcl: string }[] }[];
+  /**
+   * Upstreams outside the stack: per external workspace, the runs its applies queue here and the
+   * workspaces its owner must add as remote-state consumers (this stack cannot).
+   */
+  readonly external?: { layer: string; workspace: string; triggers: string[]; consumersToAdd: string[] }[];
   /** With a contract: the Terraform `npm run scaffold` writes, tests aside (paths from the repository root). */
   readonly contract?: {
     readonly files: { path: string; workspaces: string[]; content: string }[];
@@ -191,9 +196,15 @@ function mermaid(topology: Topology): string {
     };
   });
   const cellOf = new Map(topology.workspaces.flatMap((w) => (w.cell ? [[w.name, w.cell.name]] : [])));
+  const outside = topology.externalTriggers.map(
+    (t): FlowchartLink => ({ from: t.upstream, to: nameOf(t.downstream), arrow: '-.->|"external"|' }),
+  );
   return flowchart(
-    topology.layers.map((l) => ({ name: l.name, workspaces: l.workspaces.map(nameOf), cellOf })),
-    links,
+    [
+      ...topology.external.map((l) => ({ name: `${l.layer} (external)`, workspaces: l.workspaces })),
+      ...topology.layers.map((l) => ({ name: l.name, workspaces: l.workspaces.map(nameOf), cellOf })),
+    ],
+    [...outside, ...links],
   );
 }
 
@@ -204,12 +215,12 @@ function mermaid(topology: Topology): string {
 export function remoteStateBlock(
   hostname: string,
   organization: string,
-  upstream: string,
+  label: string,
   names: string | ReadonlyMap<string, string>,
 ): string {
   const byCell = typeof names === "string" ? undefined : [...names];
   return [
-    `data "terraform_remote_state" "${remoteStateLabel(upstream)}" {`,
+    `data "terraform_remote_state" "${label}" {`,
     ...(byCell ? [`  for_each = {`, ...byCell.map(([cell, name]) => `    "${cell}" = "${name}"`), `  }`, ``] : []),
     `  backend = "remote"`,
     ``,
@@ -228,25 +239,30 @@ export function remoteStateBlock(
 export function remoteStateReads(topology: Topology): PlanDocument["remoteState"] {
   if (topology.contract) return [];
   const byKey = topology.workspaceByKey;
+  const block = (label: string, names: string | ReadonlyMap<string, string>) =>
+    remoteStateBlock(topology.hostname, topology.organization, label, names);
   return topology.workspaces
-    .filter((ws) => ws.upstreams.length > 0)
+    .filter((ws) => ws.upstreams.length + ws.externalUpstreams.length > 0)
     .map((ws) => {
       // Upstreams by the workspace as written: a global workspace reads one of every cell.
       const groups = new Map<string, string[]>();
       for (const up of ws.upstreams) groups.set(writtenName(up), [...(groups.get(writtenName(up)) ?? []), up]);
-      return {
-        workspace: ws.name,
-        reads: [...groups].map(([written, keys]) => {
-          const many = keys.length > 1 || (ws.cell === undefined && byKey.get(keys[0])!.cell !== undefined);
-          const names = many
-            ? new Map(keys.map((k) => [byKey.get(k)!.cell!.name, byKey.get(k)!.name]))
-            : byKey.get(keys[0])!.name;
-          return {
-            workspace: typeof names === "string" ? names : [...names.values()].join(", "),
-            hcl: remoteStateBlock(topology.hostname, topology.organization, written, names),
-          };
-        }),
-      };
+      const own = [...groups].map(([written, keys]) => {
+        const many = keys.length > 1 || (ws.cell === undefined && byKey.get(keys[0])!.cell !== undefined);
+        const names = many
+          ? new Map(keys.map((k) => [byKey.get(k)!.cell!.name, byKey.get(k)!.name]))
+          : byKey.get(keys[0])!.name;
+        return {
+          workspace: typeof names === "string" ? names : [...names.values()].join(", "),
+          hcl: block(remoteStateLabel(written), names),
+        };
+      });
+      // Outside the stack: readable once its owner adds this workspace as a consumer.
+      const outside = ws.externalUpstreams.map((name) => ({
+        workspace: name,
+        hcl: block(externalStateLabel(name), name),
+      }));
+      return { workspace: ws.name, reads: [...own, ...outside] };
     });
 }
 
@@ -357,6 +373,20 @@ export function buildPlan(
     }),
     ...(topology.lifecycle ? { lifecycle: lifecyclePlan(topology, options) } : {}),
     remoteState: remoteStateReads(topology),
+    ...(topology.external.length
+      ? {
+          external: topology.external.flatMap((l) =>
+            l.workspaces.map((workspace) => ({
+              layer: l.layer,
+              workspace,
+              triggers: topology.externalTriggers
+                .filter((t) => t.upstream === workspace)
+                .map((t) => nameOf(t.downstream)),
+              consumersToAdd: [...l.consumers[workspace]],
+            })),
+          ),
+        }
+      : {}),
     ...(topology.contract ? { contract: generatedFiles(topology) } : {}),
     advice: [...findImpliedDependencies(topology).map(describeImpliedDependency), ...describeContractAdvice(topology)],
   };

@@ -168,6 +168,20 @@ export function renderText(plan: PlanDocument): string {
       out.push(ws.reads.map((r) => r.hcl).join("\n\n"), "```", "");
     }
   }
+  if (plan.external) {
+    out.push(
+      "## External upstreams",
+      "",
+      "Workspaces this stack follows but does not own: their applies queue runs here (the triggers live",
+      "on this stack's workspaces). Only their owner can share their state: add these consumers there.",
+      "",
+    );
+    for (const e of plan.external) {
+      out.push(`${e.workspace} (layer ${e.layer}):`);
+      out.push(`  queues runs in:                ${e.triggers.join(", ") || "nothing"}`);
+      out.push(`  remote-state consumers to add: ${e.consumersToAdd.join(", ") || "none"}`, "");
+    }
+  }
   out.push("## Advice", "");
   out.push(...(plan.advice.length ? plan.advice.map((a) => `- ${a}`) : ["None: no dependency is implied by another."]));
   if (plan.comparison) {

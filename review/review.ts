@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runThroughLanguageHost } from "../offline/languageHost";
 import { planRun } from "../offline/planRun";
-import { providerOutputs } from "../offline/runStack";
+import { providerInvokes, providerOutputs } from "../offline/runStack";
 import {
   environmentsNote,
   loadProject,
@@ -73,6 +73,7 @@ async function ownProgram(programDir: string, dir: string, stack: string): Promi
     preview: false,
     typeCheck: false,
     outputsByType: providerOutputs,
+    invokeResults: providerInvokes,
   });
   if (run.exitCode !== 0) {
     const logged = run.logs.find((l) => l.severity === "error")?.message;

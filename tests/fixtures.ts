@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type LanguageHostRun, runThroughLanguageHost } from "../offline/languageHost";
 import type { MockRun } from "../offline/mockRuntime";
-import { providerOutputs, runStack } from "../offline/runStack";
+import { providerInvokes, providerOutputs, runStack } from "../offline/runStack";
 import { PROJECT_DIR, type StackFile, stackFromValues } from "../offline/stackFile";
 import { PROJECT } from "../topology/keys";
 
@@ -139,7 +139,12 @@ export function copyOfRepository(): string {
 /** Runs the program as the CLI's language host does, against the stand-in engine. */
 export function runAsHost(
   file: StackFile,
-  options: { preview: boolean; typeCheck: boolean; olds?: readonly string[] },
+  options: {
+    preview: boolean;
+    typeCheck: boolean;
+    olds?: readonly string[];
+    invokeResults?: Parameters<typeof runThroughLanguageHost>[0]["invokeResults"];
+  },
 ): Promise<LanguageHostRun> {
   return runThroughLanguageHost({
     projectDir: PROJECT_DIR,
@@ -148,6 +153,7 @@ export function runAsHost(
     config: file.config,
     secretKeys: file.secretKeys,
     outputsByType: providerOutputs,
+    invokeResults: providerInvokes,
     ...options,
   });
 }

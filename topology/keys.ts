@@ -1,6 +1,7 @@
 // Every stack key the program reads, in one place.
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
+import { EXTERNAL_KEY } from "./external/externalConfig";
 import { LIFECYCLE_KEY } from "./lifecycleConfig";
 
 export const PROJECT = "tfc-layers";
@@ -16,6 +17,7 @@ export const KEYS = {
   approvalWebhookUrl: `${PROJECT}:approvalWebhookUrl`,
   ...CODE_SOURCE_KEYS,
   ...CELL_KEYS,
+  external: EXTERNAL_KEY,
   lifecycle: LIFECYCLE_KEY,
 } as const;
 

@@ -30,3 +30,11 @@ export function triggerName(upstream: string, downstream: string): string {
 export function remoteStateLabel(key: string): string {
   return /^[A-Za-z]/.test(key) ? key : `_${key}`;
 }
+
+/**
+ * The Terraform label for reading an external workspace's state (by its TFC name). remoteStateLabel
+ * never gives "_" followed by a letter, so `_ext_<name>` never meets a label of this stack's.
+ */
+export function externalStateLabel(name: string): string {
+  return `_ext_${name}`;
+}

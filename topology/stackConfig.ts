@@ -14,6 +14,7 @@ import {
 import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
 import { type LayerContractConfig, layerContractFields } from "./contractConfig";
 import { StackConfigError, show } from "./errors";
+import { type ExternalLayerConfig, readExternal } from "./external/externalConfig";
 import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycleConfig";
 
@@ -59,6 +60,8 @@ export interface StackSettings {
   readonly cells: readonly Cell[];
   /** The workspace-name template, when the stack has its own convention. */
   readonly workspaceName?: string;
+  /** Upstream layers this stack follows but does not own. */
+  readonly external: readonly ExternalLayerConfig[];
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
@@ -303,5 +306,6 @@ export function readStackConfig(
     lifecycle: readLifecycle(config[KEYS.lifecycle]),
     cells: readCells(config[KEYS.cells]),
     workspaceName: readWorkspaceName(config[KEYS.workspaceName]),
+    external: readExternal(config[KEYS.external]),
   };
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
+import { externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycleConfig";
 import { ENV_VAR_NAME, layerSchema, tfcName, workspaceObjectSchema } from "./stackConfig";
@@ -41,6 +42,10 @@ export const stackFileSchema = z.strictObject({
       [KEYS.allowSharedDirectories]: described(z.boolean(), "Let two workspaces plan one directory."),
       [KEYS.lifecycle]: described(lifecycleSchema, "Ordered first applies and destroy runs, upstreams first."),
       [KEYS.cells]: described(cellsFileSchema, "The regions or accounts cell layers are stamped into."),
+      [KEYS.external]: described(
+        externalSchema,
+        "Upstream layers this stack follows but does not own: {<layer>: {workspaces: [<TFC names>]}}.",
+      ),
       [KEYS.workspaceName]: described(
         z.string(),
         "The TFC name of every workspace, from {workspace}, {layer}, {cell} and {environment}.",

@@ -10,6 +10,7 @@ import { deriveCodeSource, inCell, type ProjectPlacement, type VcsSource, type W
 import { closest } from "./configValues";
 import { type Contract, deriveContract, readableLayers, type WorkspaceContract, workspaceContracts } from "./contract";
 import { StackConfigError, show } from "./errors";
+import { checkExternal, externalKey, isExternal } from "./external/external";
 import { dependencyOrder, findCycle } from "./graph";
 import { KEYS, MAX_WORKSPACE_NAME } from "./keys";
 import { type LifecyclePlan, planLifecycle } from "./lifecycle";
@@ -49,6 +50,8 @@ export interface WorkspaceNode {
   readonly retiring: boolean;
   /** The cell it is stamped into; undefined for a workspace of a global layer. */
   readonly cell?: Cell;
+  /** External workspaces (TFC names) it depends on: their applies queue runs here. */
+  readonly externalUpstreams: readonly string[];
 }
 
 export interface LayerNode {
@@ -57,6 +60,14 @@ export interface LayerNode {
   readonly dependsOn: readonly string[];
   /** Workspace keys, sorted. */
   readonly workspaces: readonly string[];
+}
+
+/** A run trigger from a workspace outside the stack: `upstream` is its exact TFC name. */
+export interface ExternalTrigger {
+  readonly upstream: string;
+  readonly downstream: string;
+  readonly name: string;
+  readonly formerName?: string;
 }
 
 /** A run trigger: a successful apply of `upstream` queues a run in `downstream` (keys). */
@@ -84,6 +95,17 @@ export interface Topology {
   readonly workspaceByKey: ReadonlyMap<string, WorkspaceNode>;
   /** Sorted by upstream, then downstream. */
   readonly triggers: readonly TriggerEdge[];
+  /** Run triggers from external workspaces (by TFC name) into this stack's (by key). */
+  readonly externalTriggers: readonly ExternalTrigger[];
+  /**
+   * External layers: their workspaces and, for each, this stack's workspaces (TFC names) that read
+   * it and that its owner must add as remote-state consumers (this stack cannot).
+   */
+  readonly external: readonly {
+    readonly layer: string;
+    readonly workspaces: readonly string[];
+    readonly consumers: Readonly<Record<string, readonly string[]>>;
+  }[];
   readonly credentialNames?: readonly string[];
   /**
    * The TFC name of the shared-credentials variable set, from the workspace-name template (as if a
@@ -145,7 +167,7 @@ function checkNames(settings: StackSettings): void {
 }
 
 function checkDependencies(settings: StackSettings): void {
-  const names = settings.layers.map((l) => l.name);
+  const names = [...settings.layers.map((l) => l.name), ...settings.external.map((l) => l.name)];
   for (const layer of settings.layers) {
     const seen = new Set<string>();
     for (const dependency of layer.dependsOn) {
@@ -164,7 +186,11 @@ function checkDependencies(settings: StackSettings): void {
     }
   }
   const dependsOn = new Map(settings.layers.map((l) => [l.name, l.dependsOn]));
-  const cycle = findCycle(names, (n) => dependsOn.get(n) ?? []);
+  // External layers depend on nothing here, so no cycle runs through them.
+  const cycle = findCycle(
+    settings.layers.map((l) => l.name),
+    (n) => dependsOn.get(n) ?? [],
+  );
   if (cycle) {
     fail(
       `dependency cycle ${cycle.join(" -> ")} (each layer depends on the next): remove one of these dependsOn entries`,
@@ -234,8 +260,28 @@ function previousNames(settings: StackSettings): Map<string, string> {
 /** Validates the graph and derives the topology. Throws one StackConfigError on bad input. */
 export function buildTopology(settings: StackSettings): Topology {
   checkNames(settings);
+  // The external layers' own rules first; whether they name a workspace of this stack, once named.
+  checkExternal(
+    settings.external,
+    settings.layers.map((l) => l.name),
+    new Set(),
+  );
   checkDependencies(settings);
-  const layerByName = new Map(settings.layers.map((l) => [l.name, l]));
+  const externalLayers = new Map(settings.external.map((l) => [l.name, l.workspaces]));
+  for (const layer of settings.layers) {
+    const read = Object.keys(layer.contract.reads ?? {}).find((l) => externalLayers.has(l));
+    if (read !== undefined) {
+      fail(
+        `layer ${show(layer.name)} reads from external layer ${show(read)}: typed reads of external upstreams are not generated yet; drop it from reads (the dependency still queues runs and is listed for the owner)`,
+      );
+    }
+  }
+  // The layers of this stack see only each other; external upstreams are wired per workspace.
+  const ownLayers = settings.layers.map((l) => ({
+    ...l,
+    dependsOn: l.dependsOn.filter((d) => !externalLayers.has(d)),
+  }));
+  const layerByName = new Map(ownLayers.map((l) => [l.name, l]));
   checkExecution(settings);
   const previous = previousNames(settings);
   const source = deriveCodeSource(settings);
@@ -245,7 +291,7 @@ export function buildTopology(settings: StackSettings): Topology {
     settings.layers.map((l) => l.name),
     (n) => layerByName.get(n)!.dependsOn,
   );
-  const stamped = stampCells(settings.layers, settings.cells);
+  const stamped = stampCells(settings.layers, settings.cells, externalLayers);
   const hasCells = stamped.some((w) => w.cell !== undefined);
   if (hasCells && contract) {
     throw new StackConfigError(
@@ -257,7 +303,13 @@ export function buildTopology(settings: StackSettings): Topology {
   const nameFor = (workspace: string, layer: string, cell?: string) =>
     renderName(template, { workspace, layer, cell, environment: settings.environment });
   const names = new Map(stamped.map((w) => [w.key, nameFor(w.workspace, w.layer, w.cell?.name)]));
+  for (const [, workspaces] of externalLayers) for (const n of workspaces) names.set(externalKey(n), n);
   const nameOf = (key: string) => names.get(key)!;
+  checkExternal(
+    settings.external,
+    settings.layers.map((l) => l.name),
+    new Set(stamped.map((w) => nameOf(w.key).toLowerCase())),
+  );
   checkDistinct(stamped.map((w) => ({ what: `${show(w.key)} (layer ${show(w.layer)})`, name: nameOf(w.key) })));
   for (const w of stamped) {
     const name = nameOf(w.key);
@@ -293,17 +345,25 @@ export function buildTopology(settings: StackSettings): Topology {
       protect,
       layers: layers.map((l) => ({ ...l, executionMode: layerByName.get(l.name)!.executionMode })),
       layerNodes: layers,
-      upstreams: new Map(stamped.map((w) => [w.key, w.upstreams])),
+      upstreams: new Map(stamped.map((w) => [w.key, w.upstreams.filter((u) => !isExternal(u))])),
     },
   );
   const retiring = new Set(lifecycle?.retiring ?? []);
   // Who may read a workspace's state: the dependents wired to it whose layer reads its layer.
   const consumers = new Map<string, string[]>(stamped.map((w) => [w.key, []]));
   const stampedByKey = new Map(stamped.map((w) => [w.key, w]));
+  // An external workspace's state is shared by its owner: these are the consumers to add there.
+  const externalConsumers = new Map<string, string[]>();
+  const externalLayerOf = new Map(settings.external.flatMap((l) => l.workspaces.map((n) => [externalKey(n), l.name])));
   for (const w of stamped) {
-    const layer = layerByName.get(w.layer)!;
+    const layer = settings.layers.find((l) => l.name === w.layer)!;
     const readable = readableLayers(contract, layer.name, layer.dependsOn);
-    for (const u of w.upstreams) if (readable.includes(stampedByKey.get(u)!.layer)) consumers.get(u)!.push(w.key);
+    for (const u of w.upstreams) {
+      const upstreamLayer = externalLayerOf.get(u) ?? stampedByKey.get(u)!.layer;
+      if (!readable.includes(upstreamLayer)) continue;
+      if (isExternal(u)) externalConsumers.set(nameOf(u), [...(externalConsumers.get(nameOf(u)) ?? []), w.key]);
+      else consumers.get(u)!.push(w.key);
+    }
   }
   const workspaces: WorkspaceNode[] = layers.flatMap((node) => {
     const layer = layerByName.get(node.name)!;
@@ -318,7 +378,8 @@ export function buildTopology(settings: StackSettings): Topology {
         executionMode: layer.executionMode,
         agentPoolId: layer.agentPoolId,
         sharedCredentials: layer.sharedCredentials,
-        upstreams: w.upstreams,
+        upstreams: w.upstreams.filter((u) => !isExternal(u)),
+        externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
         consumers: [...consumers.get(key)!].sort(),
         ...(former ? { previous: { name: nameFor(former, w.layer, w.cell?.name) } } : {}),
         source: w.cell ? inCell(own, w.cell.name) : own,
@@ -341,6 +402,16 @@ export function buildTopology(settings: StackSettings): Topology {
     const formerName = triggerName(formerNameOf(e.upstream), formerNameOf(e.downstream));
     return { ...e, name, ...(formerName !== name ? { formerName } : {}) };
   });
+  const externalTriggers = workspaces
+    .filter((w) => !w.retiring)
+    .flatMap((w) =>
+      w.externalUpstreams.map((upstream) => ({
+        upstream,
+        downstream: w.key,
+        name: triggerName(upstream, w.name),
+        ...(w.previous ? { formerName: triggerName(upstream, w.previous.name) } : {}),
+      })),
+    );
 
   return {
     organization: settings.organization,
@@ -352,6 +423,12 @@ export function buildTopology(settings: StackSettings): Topology {
     workspaces,
     workspaceByKey: new Map(workspaces.map((w) => [w.key, w])),
     triggers,
+    externalTriggers,
+    external: settings.external.map((l) => ({
+      layer: l.name,
+      workspaces: [...l.workspaces],
+      consumers: Object.fromEntries(l.workspaces.map((n) => [n, (externalConsumers.get(n) ?? []).map(nameOf)])),
+    })),
     credentialNames: settings.credentialNames,
     credentialsSetName: renderName(template, {
       workspace: "shared-credentials",

@@ -4,6 +4,7 @@
 // cell layer -> global from every cell (fan-in). A workspace entry may narrow its upstreams to some
 // of its layer's upstream workspaces, never widen them. Pure: checked before any resource.
 import { StackConfigError, show } from "../errors";
+import { externalKey, isExternal } from "../external/external";
 import { KEYS, MAX_TRIGGER_SOURCES } from "../keys";
 import type { LayerConfig } from "../stackConfig";
 import { CELL_KEYS, type Cell } from "./cellsConfig";
@@ -94,13 +95,17 @@ function cellsOfLayers(layers: readonly LayerConfig[], cells: readonly Cell[]): 
 }
 
 /** Stamps every layer's workspaces into its cells and wires each to its upstreams. */
-export function stampCells(layers: readonly LayerConfig[], cells: readonly Cell[]): StampedWorkspace[] {
+export function stampCells(
+  layers: readonly LayerConfig[],
+  cells: readonly Cell[],
+  external: ReadonlyMap<string, readonly string[]> = new Map(),
+): StampedWorkspace[] {
   checkCells(cells);
   const cellsOf = cellsOfLayers(layers, cells);
   const layerByName = new Map(layers.map((l) => [l.name, l]));
   for (const layer of layers) {
     const own = cellsOf.get(layer.name);
-    for (const dependency of layer.dependsOn) {
+    for (const dependency of layer.dependsOn.filter((d) => !external.has(d))) {
       const theirs = cellsOf.get(dependency);
       const missing = own && theirs ? own.find((c) => !theirs.includes(c)) : undefined;
       if (missing !== undefined) {
@@ -112,6 +117,9 @@ export function stampCells(layers: readonly LayerConfig[], cells: readonly Cell[
   }
   // The keys a workspace in `cell` (undefined: global) reads from layer `dependency`.
   const upstreamKeys = (dependency: string, cell: Cell | undefined): string[] => {
+    // An external layer is global: every workspace of it, by its exact TFC name.
+    const outside = external.get(dependency);
+    if (outside) return outside.map(externalKey);
     const theirs = cellsOf.get(dependency);
     const workspaces = layerByName.get(dependency)!.workspaces;
     if (theirs === undefined) return workspaces.map((w) => stampedKey(w));
@@ -120,7 +128,7 @@ export function stampCells(layers: readonly LayerConfig[], cells: readonly Cell[
   };
   const stamped: StampedWorkspace[] = [];
   for (const layer of layers) {
-    const upstreamNames = new Set(layer.dependsOn.flatMap((d) => layerByName.get(d)!.workspaces));
+    const upstreamNames = new Set(layer.dependsOn.flatMap((d) => external.get(d) ?? layerByName.get(d)!.workspaces));
     for (const workspace of layer.workspaces) {
       const narrowed = layer.upstreams[workspace];
       for (const name of narrowed ?? []) {
@@ -130,7 +138,8 @@ export function stampCells(layers: readonly LayerConfig[], cells: readonly Cell[
           );
         }
       }
-      const keep = (key: string) => narrowed === undefined || narrowed.includes(writtenName(key));
+      const keep = (key: string) =>
+        narrowed === undefined || narrowed.includes(isExternal(key) ? key.slice("external:".length) : writtenName(key));
       for (const cell of cellsOf.get(layer.name) ?? [undefined]) {
         const upstreams = layer.dependsOn
           .flatMap((d) => upstreamKeys(d, cell))
@@ -154,8 +163,8 @@ export function checkSourceLimit(stamped: readonly StampedWorkspace[], nameOf: (
   const byKey = new Map(stamped.map((s) => [s.key, s]));
   for (const w of stamped) {
     if (w.upstreams.length <= MAX_TRIGGER_SOURCES) continue;
-    const fromCells = w.cell === undefined && w.upstreams.some((u) => byKey.get(u)!.cell !== undefined);
-    const layers = [...new Set(w.upstreams.map((u) => byKey.get(u)!.layer))].sort().join(", ");
+    const fromCells = w.cell === undefined && w.upstreams.some((u) => byKey.get(u)?.cell !== undefined);
+    const layers = [...new Set(w.upstreams.map((u) => byKey.get(u)?.layer ?? "external"))].sort().join(", ");
     const fix = fromCells
       ? "fewer cells per global workspace (narrow its upstreams), or a relay workspace per group of cells"
       : "split the upstream layers, depend on fewer, or narrow the workspace's upstreams";
