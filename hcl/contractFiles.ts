@@ -4,7 +4,8 @@
 // prod (which plan the same directories) get the same files; the environment and organization
 // come from the variable the program sets on each reading workspace.
 import type { DeclaredOutput, WorkspaceContract } from "../topology/contract";
-import { remoteStateLabel, workspaceName } from "../topology/names";
+import { renderName } from "../topology/cells/workspaceName";
+import { remoteStateLabel } from "../topology/names";
 import type { Topology, WorkspaceNode } from "../topology/topology";
 import {
   attribute,
@@ -58,8 +59,16 @@ const variable = (field: "hostname" | "organization" | "environment") => `var.${
 /** Stands for the environment in a text that withEnvironment turns into an HCL string. */
 const ENVIRONMENT = "\0";
 const withEnvironment = (text: string) => hclString(text).replaceAll("\\u0000", `\${${variable("environment")}}`);
-/** The upstream's TFC name, by the program's own naming rule, with the environment left to Terraform. */
-const upstreamName = (key: string) => workspaceName(key, ENVIRONMENT);
+/** An upstream's TFC name, by the stack's naming convention, with the environment left to Terraform. */
+type UpstreamName = (key: string) => string;
+const upstreamNames =
+  (topology: Topology): UpstreamName =>
+  (key) =>
+    renderName(topology.workspaceNameTemplate, {
+      workspace: key,
+      layer: topology.workspaceByKey.get(key)!.layer,
+      environment: ENVIRONMENT,
+    });
 
 function outputsFile(layer: string, outputs: readonly DeclaredOutput[], readers: WorkspaceContract["readers"]): string {
   const lines = [
@@ -79,7 +88,7 @@ function outputsFile(layer: string, outputs: readonly DeclaredOutput[], readers:
   return `${lines.join("\n")}\n`;
 }
 
-function readCheck(upstream: string, reader: string, output: DeclaredOutput): string[] {
+function readCheck(upstreamName: UpstreamName, upstream: string, reader: string, output: DeclaredOutput): string[] {
   const value = attribute("self.outputs", output.name);
   const message = `Workspace ${upstreamName(upstream)} must publish the output ${output.name} as ${output.typeText} for the ${reader} layer: it is missing or has another type.`;
   return [
@@ -90,7 +99,7 @@ function readCheck(upstream: string, reader: string, output: DeclaredOutput): st
   ];
 }
 
-function readsFile(layer: string, contract: WorkspaceContract): string {
+function readsFile(layer: string, contract: WorkspaceContract, upstreamName: UpstreamName): string {
   const lines = [
     `# What the ${layer} layer reads from upstream state. Each read is checked when the data is read:`,
     "# a missing or mistyped output stops the plan with a message naming the upstream workspace,",
@@ -116,7 +125,7 @@ function readsFile(layer: string, contract: WorkspaceContract): string {
       "  }",
       "",
       "  lifecycle {",
-      ...read.outputs.flatMap((o) => readCheck(read.upstream, layer, o)),
+      ...read.outputs.flatMap((o) => readCheck(upstreamName, read.upstream, layer, o)),
       "  }",
       "}",
     );
@@ -208,6 +217,7 @@ const join = (directory: string, file: string) => (directory === "" ? file : `${
 /** Every contract file of the topology, one per path; empty without a contract. */
 export function contractFiles(topology: Topology): ContractFile[] {
   const byPath = new Map<string, { content: string; workspaces: string[] }>();
+  const upstreamName = upstreamNames(topology);
   const add = (ws: WorkspaceNode, file: string, content: string) => {
     const path = join(ws.source.directory, file);
     const existing = byPath.get(path);
@@ -225,7 +235,7 @@ export function contractFiles(topology: Topology): ContractFile[] {
     if (contract.publishes.length)
       add(ws, CONTRACT_FILES.outputs, outputsFile(ws.layer, contract.publishes, contract.readers));
     if (contract.reads.length) {
-      add(ws, CONTRACT_FILES.reads, readsFile(ws.layer, contract));
+      add(ws, CONTRACT_FILES.reads, readsFile(ws.layer, contract, upstreamName));
       add(ws, CONTRACT_FILES.test, readsTestFile(ws.layer, contract));
     }
   }

@@ -133,6 +133,22 @@ describe("npm run scaffold", () => {
       proveWithTerraform(topologyOf(loadStackFile(PROJECT_DIR, "dev")));
     });
 
+    it("an organization's naming convention: the reads name upstreams by tfc-layers:workspaceName (terraform test)", () => {
+      const dev = rawOf(loadStackFile(PROJECT_DIR, "dev"));
+      const topology = topologyOf(
+        stackConfig({ raw: { ...dev, "tfc-layers:workspaceName": "{environment}-{layer}-{workspace}" } }),
+      );
+      const files = contractFiles(topology);
+      const reads = files.find((f) => f.path === "platform/platform-b/contract_reads.tf")!.content;
+      assert.match(reads, /name = "\$\{var\.tfc_layers\.environment\}-network-network-a"/);
+      const root = temp("convention");
+      writeTree(root, Object.fromEntries(files.map((f) => [f.path, f.content])));
+      const report = terraformTest(path.join(root, "platform", "platform-b"));
+      assert.equal(report.runs.declared_outputs_pass, "pass", JSON.stringify(report.errors));
+      const failure = report.errors.find((e) => e.run === undefined || e.detail.includes("must publish"));
+      assert.equal(failure, undefined, JSON.stringify(report.errors));
+    });
+
     it("Terraform Enterprise: the host the program sets reaches each read's backend config (terraform test)", async () => {
       const file = loadStackFile(PROJECT_DIR, "dev");
       const tfe = stackConfig({ raw: { ...rawOf(file), "tfe:hostname": "tfe.example.com" } });

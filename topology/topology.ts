@@ -84,6 +84,8 @@ export interface Topology {
   readonly organization: string;
   /** The TFC or Terraform Enterprise host the workspaces live on. */
   readonly hostname: string;
+  /** How workspaces are named (tfc-layers:workspaceName, or the default). */
+  readonly workspaceNameTemplate: string;
   readonly environment: string;
   readonly autoApply: boolean;
   /** Whether Pulumi must refuse to delete the workspaces. */
@@ -416,6 +418,7 @@ export function buildTopology(settings: StackSettings): Topology {
   return {
     organization: settings.organization,
     hostname: settings.hostname,
+    workspaceNameTemplate: template,
     environment: settings.environment,
     autoApply: settings.autoApply,
     protect,
