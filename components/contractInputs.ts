@@ -6,6 +6,8 @@ import { type FormerNames, renameAliases } from "./renames";
 export interface ContractInputsArgs {
   /** Where the upstreams are: host (TFC or Terraform Enterprise), organization, environment. */
   readonly place: UpstreamPlace;
+  /** The cells of each cell layer, by layer. */
+  readonly cells: ReadonlyMap<string, readonly string[]>;
   /** The workspaces that read upstream state, by TFC name. */
   readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
   /** The former TFC name of a renamed workspace, by its current name: its variable keeps its identity. */
@@ -22,7 +24,7 @@ export class ContractInputs extends pulumi.ComponentResource {
 
   constructor(name: string, args: ContractInputsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("tfc-layers:components:ContractInputs", name, {}, opts);
-    const value = contractVariableValue(args.place);
+    const value = contractVariableValue(args.place, args.cells);
     const variables = new Map<string, tfe.Variable>();
     for (const [workspaceName, workspaceId] of args.workspaceIds) {
       variables.set(

@@ -92,6 +92,12 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
             organization: topology.organization,
             environment: topology.environment,
           },
+          cells: new Map(
+            topology.layers.flatMap((l) => {
+              const cells = l.workspaces.flatMap((k) => topology.workspaceByKey.get(k)!.cell?.name ?? []);
+              return cells.length ? [[l.name, [...new Set(cells)]] as const] : [];
+            }),
+          ),
           workspaceIds: idsByName(readers),
           formerNames,
         }).variables

@@ -3,12 +3,15 @@
 // each layer that reads. Files name layers and workspace keys, never an environment, so dev and
 // prod (which plan the same directories) get the same files; the environment and organization
 // come from the variable the program sets on each reading workspace.
-import type { DeclaredOutput, WorkspaceContract } from "../topology/contract";
+
+import { writtenName } from "../topology/cells/cells";
 import { renderName } from "../topology/cells/workspaceName";
+import type { DeclaredOutput, WorkspaceContract } from "../topology/contract";
 import { remoteStateLabel } from "../topology/names";
 import type { Topology, WorkspaceNode } from "../topology/topology";
 import {
   attribute,
+  CELL_VARIABLE,
   CONTRACT_VARIABLE,
   hclString,
   mistypedValue,
@@ -54,21 +57,51 @@ export function firstDisagreement(
   return undefined;
 }
 
-const variable = (field: "hostname" | "organization" | "environment") => `var.${CONTRACT_VARIABLE}.${field}`;
+const variable = (field: "hostname" | "organization" | "environment" | "cells") => `var.${CONTRACT_VARIABLE}.${field}`;
 
-/** Stands for the environment in a text that withEnvironment turns into an HCL string. */
+/** Stand for the environment and the cell in a text that hclTemplate turns into an HCL string. */
 const ENVIRONMENT = "\0";
-const withEnvironment = (text: string) => hclString(text).replaceAll("\\u0000", `\${${variable("environment")}}`);
-/** An upstream's TFC name, by the stack's naming convention, with the environment left to Terraform. */
-type UpstreamName = (key: string) => string;
-const upstreamNames =
-  (topology: Topology): UpstreamName =>
-  (key) =>
-    renderName(topology.workspaceNameTemplate, {
-      workspace: key,
-      layer: topology.workspaceByKey.get(key)!.layer,
+const CELL = "\u0001";
+
+/**
+ * One upstream workspace (as written) a file reads: from a global layer, from the reader's own
+ * cell (the reader's tfc_cell variable names it), or from every cell (a global reader, for_each).
+ */
+interface FileRead {
+  readonly written: string;
+  readonly layer: string;
+  readonly kind: "global" | "sameCell" | "everyCell";
+  readonly outputs: readonly DeclaredOutput[];
+  /** Its TFC name, with the environment and cell left to Terraform. */
+  readonly name: string;
+}
+
+/** An HCL string of `text` with the environment and the cell interpolated. */
+function hclTemplate(text: string, kind: FileRead["kind"]): string {
+  const cell = kind === "sameCell" ? `\${var.${CELL_VARIABLE}.name}` : `\${each.key}`;
+  return hclString(text)
+    .replaceAll("\\u0000", `\${${variable("environment")}}`)
+    .replaceAll("\\u0001", cell);
+}
+
+/** What a workspace's reads file reads: its upstreams grouped by the workspace as written. */
+function fileReads(topology: Topology, ws: WorkspaceNode, contract: WorkspaceContract): FileRead[] {
+  const groups = new Map<string, FileRead>();
+  for (const read of contract.reads) {
+    const upstream = topology.workspaceByKey.get(read.upstream)!;
+    const written = writtenName(read.upstream);
+    if (groups.has(written)) continue;
+    const kind = upstream.cell === undefined ? "global" : ws.cell !== undefined ? "sameCell" : "everyCell";
+    const name = renderName(topology.workspaceNameTemplate, {
+      workspace: written,
+      layer: upstream.layer,
+      ...(upstream.cell ? { cell: CELL } : {}),
       environment: ENVIRONMENT,
     });
+    groups.set(written, { written, layer: upstream.layer, kind, outputs: read.outputs, name });
+  }
+  return [...groups.values()];
+}
 
 function outputsFile(layer: string, outputs: readonly DeclaredOutput[], readers: WorkspaceContract["readers"]): string {
   const lines = [
@@ -76,7 +109,10 @@ function outputsFile(layer: string, outputs: readonly DeclaredOutput[], readers:
     "# Fill in each value. Until then it is null, and every reader stops with a message naming it.",
   ];
   for (const output of outputs) {
-    const readBy = readers.filter((r) => r.outputs.includes(output.name)).map((r) => r.downstream);
+    // Named as written: the same file serves every cell of its workspace.
+    const readBy = [
+      ...new Set(readers.filter((r) => r.outputs.includes(output.name)).map((r) => writtenName(r.downstream))),
+    ];
     lines.push(
       "",
       `output ${hclString(output.name)} {`,
@@ -88,52 +124,79 @@ function outputsFile(layer: string, outputs: readonly DeclaredOutput[], readers:
   return `${lines.join("\n")}\n`;
 }
 
-function readCheck(upstreamName: UpstreamName, upstream: string, reader: string, output: DeclaredOutput): string[] {
+function readCheck(read: FileRead, reader: string, output: DeclaredOutput): string[] {
   const value = attribute("self.outputs", output.name);
-  const message = `Workspace ${upstreamName(upstream)} must publish the output ${output.name} as ${output.typeText} for the ${reader} layer: it is missing or has another type.`;
+  const message = `Workspace ${read.name} must publish the output ${output.name} as ${output.typeText} for the ${reader} layer: it is missing or has another type.`;
   return [
     "    postcondition {",
     `      condition     = try(${typeCheck(output.type, value)}, false)`,
-    `      error_message = ${withEnvironment(message)}`,
+    `      error_message = ${hclTemplate(message, read.kind)}`,
     "    }",
   ];
 }
 
-function readsFile(layer: string, contract: WorkspaceContract, upstreamName: UpstreamName): string {
+function readsFile(layer: string, reads: readonly FileRead[]): string {
+  const everyCell = reads.some((r) => r.kind === "everyCell");
   const lines = [
     `# What the ${layer} layer reads from upstream state. Each read is checked when the data is read:`,
     "# a missing or mistyped output stops the plan with a message naming the upstream workspace,",
-    `# the output and the type. Use the values through local.${UPSTREAM_LOCAL}["<workspace>"].<output>.`,
+    `# the output and the type. Use the values through local.${UPSTREAM_LOCAL}["<workspace>"].<output>${everyCell ? ' (["<workspace>"]["<cell>"] for one of every cell)' : ""}.`,
     "",
     `variable ${hclString(CONTRACT_VARIABLE)} {`,
-    "  type        = object({ hostname = string, organization = string, environment = string })",
-    `  description = "Set on the workspace by tfc-layers: the host, organization and environment of its upstreams."`,
+    `  type        = object({ hostname = string, organization = string, environment = string${everyCell ? ", cells = map(list(string))" : ""} })`,
+    `  description = "Set on the workspace by tfc-layers: the host, organization and environment of its upstreams${everyCell ? ", and the cells of each cell layer" : ""}."`,
     "}",
   ];
-  for (const read of contract.reads) {
+  if (reads.some((r) => r.kind === "sameCell")) {
     lines.push(
       "",
-      `data "terraform_remote_state" ${hclString(remoteStateLabel(read.upstream))} {`,
+      `variable ${hclString(CELL_VARIABLE)} {`,
+      "  type        = object({ name = string, values = map(any) })",
+      `  description = "Set on the workspace by tfc-layers: the cell it serves."`,
+      "}",
+    );
+  }
+  for (const read of reads) {
+    lines.push(
+      "",
+      `data "terraform_remote_state" ${hclString(remoteStateLabel(read.written))} {`,
+      ...(read.kind === "everyCell" ? [`  for_each = toset(${variable("cells")}[${hclString(read.layer)}])`, ""] : []),
       `  backend = "remote"`,
       "",
       "  config = {",
       `    hostname     = ${variable("hostname")}`,
       `    organization = ${variable("organization")}`,
       "    workspaces = {",
-      `      name = ${withEnvironment(upstreamName(read.upstream))}`,
+      `      name = ${hclTemplate(read.name, read.kind)}`,
       "    }",
       "  }",
       "",
       "  lifecycle {",
-      ...read.outputs.flatMap((o) => readCheck(upstreamName, read.upstream, layer, o)),
+      ...read.outputs.flatMap((o) => readCheck(read, layer, o)),
       "  }",
       "}",
     );
   }
   lines.push("", "locals {", `  ${UPSTREAM_LOCAL} = {`);
-  for (const read of contract.reads) {
-    const source = `data.terraform_remote_state.${remoteStateLabel(read.upstream)}.outputs`;
-    lines.push(`    ${objectKey(read.upstream)} = {`);
+  for (const read of reads) {
+    const label = remoteStateLabel(read.written);
+    if (read.kind === "everyCell") {
+      // Keyed by cell: local.upstream["network-a"]["eu"].vpc_id.
+      lines.push(
+        `    ${objectKey(read.written)} = {`,
+        `      for cell, state in data.terraform_remote_state.${label} : cell => {`,
+      );
+      lines.push(
+        ...aligned(
+          "        ",
+          read.outputs.map((o) => [objectKey(o.name), typedValue(o.type, attribute("state.outputs", o.name))]),
+        ),
+      );
+      lines.push("      }", "    }");
+      continue;
+    }
+    const source = `data.terraform_remote_state.${label}.outputs`;
+    lines.push(`    ${objectKey(read.written)} = {`);
     lines.push(
       ...aligned(
         "      ",
@@ -160,39 +223,54 @@ function aligned(indent: string, items: readonly (readonly [string, string])[]):
   return items.map(([key, value]) => `${indent}${key.padEnd(width)} = ${value}`);
 }
 
-function overrideData(upstream: string, outputs: string, indent: string): string[] {
+function overrideData(written: string, outputs: string, indent: string): string[] {
   return [
     `${indent}override_data {`,
-    `${indent}  target = data.terraform_remote_state.${remoteStateLabel(upstream)}`,
+    `${indent}  target = data.terraform_remote_state.${remoteStateLabel(written)}`,
     `${indent}  values = { outputs = ${outputs} }`,
     `${indent}}`,
   ];
 }
 
-function readsTestFile(layer: string, contract: WorkspaceContract): string {
+/** The cell the generated tests run in, for every layer read across cells. */
+const TEST_CELL = "test";
+
+function readsTestFile(layer: string, reads: readonly FileRead[]): string {
+  const cellLayers = [...new Set(reads.filter((r) => r.kind === "everyCell").map((r) => r.layer))];
+  const cells = cellLayers.length
+    ? `, cells = { ${cellLayers.map((l) => `${objectKey(l)} = [${hclString(TEST_CELL)}]`).join(", ")} }`
+    : "";
   const lines = [
     `# Tests of the ${layer} layer's reads: run \`terraform test\` in this directory. Plan only, with`,
     "# each upstream's state replaced by sample outputs, so it needs no credentials. If the rest of",
     "# the directory's code needs a provider's credentials to plan, add a mock_provider block here.",
     "",
     "variables {",
-    `  ${CONTRACT_VARIABLE} = { hostname = "app.terraform.io", organization = "example-org", environment = "test" }`,
+    ...aligned("  ", [
+      [
+        CONTRACT_VARIABLE,
+        `{ hostname = "app.terraform.io", organization = "example-org", environment = "test"${cells} }`,
+      ],
+      ...(reads.some((r) => r.kind === "sameCell")
+        ? [[CELL_VARIABLE, `{ name = ${hclString(TEST_CELL)}, values = {} }`] as const]
+        : []),
+    ]),
     "}",
     "",
     "# Every upstream publishes what is read, with the declared types.",
   ];
-  for (const read of contract.reads) lines.push(...overrideData(read.upstream, outputsLiteral(read.outputs), ""));
+  for (const read of reads) lines.push(...overrideData(read.written, outputsLiteral(read.outputs), ""));
   lines.push("", `run "declared_outputs_pass" {`, "  command = plan", "}");
   let case_ = 0;
-  for (const read of contract.reads) {
+  for (const read of reads) {
     for (const output of read.outputs) {
       case_++;
-      const target = `data.terraform_remote_state.${remoteStateLabel(read.upstream)}`;
+      const target = `data.terraform_remote_state.${remoteStateLabel(read.written)}`;
       const cases: [string, string, string | undefined][] = [
-        ["missing", `${read.upstream} stops publishing ${output.name}`, undefined],
+        ["missing", `${read.written} stops publishing ${output.name}`, undefined],
         [
           "mistyped",
-          `${read.upstream} publishes ${output.name} with another type than ${output.typeText}`,
+          `${read.written} publishes ${output.name} with another type than ${output.typeText}`,
           mistypedValue(output.type),
         ],
       ];
@@ -202,7 +280,7 @@ function readsTestFile(layer: string, contract: WorkspaceContract): string {
           `# ${what}: the plan stops.`,
           `run "${kind}_${case_}" {`,
           "  command = plan",
-          ...overrideData(read.upstream, outputsLiteral(read.outputs, { name: output.name, value }), "  "),
+          ...overrideData(read.written, outputsLiteral(read.outputs, { name: output.name, value }), "  "),
           `  expect_failures = [${target}]`,
           "}",
         );
@@ -217,7 +295,6 @@ const join = (directory: string, file: string) => (directory === "" ? file : `${
 /** Every contract file of the topology, one per path; empty without a contract. */
 export function contractFiles(topology: Topology): ContractFile[] {
   const byPath = new Map<string, { content: string; workspaces: string[] }>();
-  const upstreamName = upstreamNames(topology);
   const add = (ws: WorkspaceNode, file: string, content: string) => {
     const path = join(ws.source.directory, file);
     const existing = byPath.get(path);
@@ -235,8 +312,9 @@ export function contractFiles(topology: Topology): ContractFile[] {
     if (contract.publishes.length)
       add(ws, CONTRACT_FILES.outputs, outputsFile(ws.layer, contract.publishes, contract.readers));
     if (contract.reads.length) {
-      add(ws, CONTRACT_FILES.reads, readsFile(ws.layer, contract, upstreamName));
-      add(ws, CONTRACT_FILES.test, readsTestFile(ws.layer, contract));
+      const reads = fileReads(topology, ws, contract);
+      add(ws, CONTRACT_FILES.reads, readsFile(ws.layer, reads));
+      add(ws, CONTRACT_FILES.test, readsTestFile(ws.layer, reads));
     }
   }
   return [...byPath].map(([path, f]) => ({ path, ...f }));

@@ -21,9 +21,17 @@ export interface UpstreamPlace {
   readonly environment: string;
 }
 
-/** The value of the contract variable, as an HCL object (the workspace variable has hcl = true). */
-export function contractVariableValue(place: UpstreamPlace): string {
-  return `{ hostname = ${hclString(place.hostname)}, organization = ${hclString(place.organization)}, environment = ${hclString(place.environment)} }`;
+/**
+ * The value of the contract variable, as an HCL object (the workspace variable has hcl = true);
+ * with cells, also the cells of each cell layer, for the reads of a workspace of every cell.
+ */
+export function contractVariableValue(
+  place: UpstreamPlace,
+  cells: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
+  const byLayer = [...cells].map(([layer, names]) => `${objectKey(layer)} = [${names.map(hclString).join(", ")}]`);
+  const cellsPart = byLayer.length ? `, cells = { ${byLayer.join(", ")} }` : "";
+  return `{ hostname = ${hclString(place.hostname)}, organization = ${hclString(place.organization)}, environment = ${hclString(place.environment)}${cellsPart} }`;
 }
 
 /** The value of the cell variable: `{ name = "eu", values = { region = "eu-west-1" } }`, numbers and booleans as such. */

@@ -178,33 +178,43 @@ export interface ContractLayer {
   readonly dependsOn: readonly string[];
 }
 
-/** Each workspace's part of the contract, by workspace key. */
+/**
+ * Each workspace's part of the contract, by workspace key. A workspace reads, from each layer it
+ * declares reads from, the workspaces of that layer wired to it (`upstreamsOf`): with cells, the
+ * same cell's, or every cell's for a global reader.
+ */
 export function workspaceContracts(
   contract: Contract,
   layers: readonly ContractLayer[],
+  upstreamsOf: (key: string) => readonly string[],
 ): Map<string, WorkspaceContract> {
-  const layerByName = new Map(layers.map((l) => [l.name, l]));
+  const layerOf = new Map(layers.flatMap((l) => l.workspaces.map((key) => [key, l.name])));
   const outputsOf = (layer: string, names: readonly string[]) =>
     (contract.outputsByLayer.get(layer) ?? []).filter((o) => names.includes(o.name));
+  const readsOf = new Map<string, WorkspaceContract["reads"]>();
   const readers = new Map<string, { downstream: string; outputs: readonly string[] }[]>();
   for (const layer of layers) {
-    for (const [from, names] of contract.readsByLayer.get(layer.name) ?? []) {
-      for (const upstream of layerByName.get(from)!.workspaces) {
-        const list = readers.get(upstream) ?? [];
-        list.push(...layer.workspaces.map((downstream) => ({ downstream, outputs: names })));
-        readers.set(upstream, list);
+    for (const key of layer.workspaces) {
+      const reads = [...(contract.readsByLayer.get(layer.name) ?? [])].flatMap(([from, names]) =>
+        upstreamsOf(key)
+          .filter((u) => layerOf.get(u) === from)
+          .map((upstream) => ({ upstream, outputs: outputsOf(from, names), names })),
+      );
+      readsOf.set(
+        key,
+        reads.map(({ upstream, outputs }) => ({ upstream, outputs })),
+      );
+      for (const { upstream, names } of reads) {
+        readers.set(upstream, [...(readers.get(upstream) ?? []), { downstream: key, outputs: names }]);
       }
     }
   }
   const result = new Map<string, WorkspaceContract>();
   for (const layer of layers) {
-    const reads = [...(contract.readsByLayer.get(layer.name) ?? [])].flatMap(([from, names]) =>
-      layerByName.get(from)!.workspaces.map((upstream) => ({ upstream, outputs: outputsOf(from, names) })),
-    );
     for (const key of layer.workspaces) {
       result.set(key, {
         publishes: contract.outputsByLayer.get(layer.name) ?? [],
-        reads,
+        reads: readsOf.get(key)!,
         readers: (readers.get(key) ?? []).sort((a, b) => byName(a.downstream, b.downstream)),
       });
     }

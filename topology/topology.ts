@@ -295,11 +295,6 @@ export function buildTopology(settings: StackSettings): Topology {
   );
   const stamped = stampCells(settings.layers, settings.cells, externalLayers);
   const hasCells = stamped.some((w) => w.cell !== undefined);
-  if (hasCells && contract) {
-    throw new StackConfigError(
-      `${KEYS.cells}: the layers declare a contract (outputs, reads), which tfc-layers cannot generate across cells yet: drop outputs and reads from the stack, or keep it without cells`,
-    );
-  }
   const template = settings.workspaceName ?? DEFAULT_WORKSPACE_NAME;
   if (settings.workspaceName !== undefined) checkTemplate(template, hasCells);
   const nameFor = (workspace: string, layer: string, cell?: string) =>
@@ -442,7 +437,12 @@ export function buildTopology(settings: StackSettings): Topology {
     ...(source.vcs ? { vcs: source.vcs } : {}),
     ...(source.project ? { project: source.project } : {}),
     ...(lifecycle ? { lifecycle } : {}),
-    ...(contract ? { contract, contractByWorkspace: workspaceContracts(contract, layers) } : {}),
+    ...(contract
+      ? {
+          contract,
+          contractByWorkspace: workspaceContracts(contract, layers, (key) => stampedByKey.get(key)!.upstreams),
+        }
+      : {}),
     credentialsOnProject:
       source.project !== undefined &&
       "create" in source.project &&
