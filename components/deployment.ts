@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
+import { externalName } from "../topology/external/external";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
 import { CellInputs } from "./cellInputs";
@@ -182,7 +183,10 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
                 w.name,
                 {
                   publishes: Object.fromEntries(c.publishes.map((o) => [o.name, o.typeText])),
-                  reads: Object.fromEntries(c.reads.map((r) => [names.get(r.upstream)!, r.outputs.map((o) => o.name)])),
+                  // An external upstream is named by its own TFC name.
+                  reads: Object.fromEntries(
+                    c.reads.map((r) => [names.get(r.upstream) ?? externalName(r.upstream), r.outputs.map((o) => o.name)]),
+                  ),
                 },
               ];
             }),

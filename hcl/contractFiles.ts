@@ -7,7 +7,8 @@
 import { writtenName } from "../topology/cells/cells";
 import { renderName } from "../topology/cells/workspaceName";
 import type { DeclaredOutput, WorkspaceContract } from "../topology/contract";
-import { remoteStateLabel } from "../topology/names";
+import { externalName, isExternal } from "../topology/external/external";
+import { externalStateLabel, remoteStateLabel } from "../topology/names";
 import type { Topology, WorkspaceNode } from "../topology/topology";
 import {
   attribute,
@@ -29,6 +30,8 @@ export const CONTRACT_FILES = {
 
 /** The local that holds the typed upstream values: local.upstream["network-a"].vpc_id. */
 const UPSTREAM_LOCAL = "upstream";
+/** The local that holds the typed values of workspaces outside the stack, by TFC name. */
+const EXTERNAL_LOCAL = "external";
 
 export interface ContractFile {
   /** Relative to the repository root, with "/". */
@@ -70,7 +73,10 @@ const CELL = "\u0001";
 interface FileRead {
   readonly written: string;
   readonly layer: string;
-  readonly kind: "global" | "sameCell" | "everyCell";
+  /** Or a workspace outside the stack, by its exact TFC name. */
+  readonly kind: "global" | "sameCell" | "everyCell" | "external";
+  /** Its data source's label; an external one's never meets one of the stack's. */
+  readonly label: string;
   readonly outputs: readonly DeclaredOutput[];
   /** Its TFC name, with the environment and cell left to Terraform. */
   readonly name: string;
@@ -88,6 +94,19 @@ function hclTemplate(text: string, kind: FileRead["kind"]): string {
 function fileReads(topology: Topology, ws: WorkspaceNode, contract: WorkspaceContract): FileRead[] {
   const groups = new Map<string, FileRead>();
   for (const read of contract.reads) {
+    if (isExternal(read.upstream)) {
+      const name = externalName(read.upstream);
+      const layer = topology.external.find((l) => l.workspaces.includes(name))!.layer;
+      groups.set(read.upstream, {
+        written: name,
+        layer,
+        kind: "external",
+        label: externalStateLabel(name),
+        outputs: read.outputs,
+        name,
+      });
+      continue;
+    }
     const upstream = topology.workspaceByKey.get(read.upstream)!;
     const written = writtenName(read.upstream);
     if (groups.has(written)) continue;
@@ -98,7 +117,14 @@ function fileReads(topology: Topology, ws: WorkspaceNode, contract: WorkspaceCon
       ...(upstream.cell ? { cell: CELL } : {}),
       environment: ENVIRONMENT,
     });
-    groups.set(written, { written, layer: upstream.layer, kind, outputs: read.outputs, name });
+    groups.set(written, {
+      written,
+      layer: upstream.layer,
+      kind,
+      label: remoteStateLabel(written),
+      outputs: read.outputs,
+      name,
+    });
   }
   return [...groups.values()];
 }
@@ -159,7 +185,7 @@ function readsFile(layer: string, reads: readonly FileRead[]): string {
   for (const read of reads) {
     lines.push(
       "",
-      `data "terraform_remote_state" ${hclString(remoteStateLabel(read.written))} {`,
+      `data "terraform_remote_state" ${hclString(read.label)} {`,
       ...(read.kind === "everyCell" ? [`  for_each = toset(${variable("cells")}[${hclString(read.layer)}])`, ""] : []),
       `  backend = "remote"`,
       "",
@@ -177,9 +203,29 @@ function readsFile(layer: string, reads: readonly FileRead[]): string {
       "}",
     );
   }
-  lines.push("", "locals {", `  ${UPSTREAM_LOCAL} = {`);
-  for (const read of reads) {
-    const label = remoteStateLabel(read.written);
+  const own = reads.filter((r) => r.kind !== "external");
+  const outside = reads.filter((r) => r.kind === "external");
+  lines.push("", "locals {");
+  const typed = (indent: string, read: FileRead, source: string) =>
+    aligned(
+      indent,
+      read.outputs.map((o) => [objectKey(o.name), typedValue(o.type, attribute(source, o.name))]),
+    );
+  if (outside.length) {
+    // Outside the stack, by TFC name: local.external["dns-zone-global"].zone_id.
+    lines.push(`  ${EXTERNAL_LOCAL} = {`);
+    for (const read of outside) {
+      lines.push(
+        `    ${objectKey(read.written)} = {`,
+        ...typed("      ", read, `data.terraform_remote_state.${read.label}.outputs`),
+        "    }",
+      );
+    }
+    lines.push("  }");
+  }
+  if (own.length) lines.push(`  ${UPSTREAM_LOCAL} = {`);
+  for (const read of own) {
+    const label = read.label;
     if (read.kind === "everyCell") {
       // Keyed by cell: local.upstream["network-a"]["eu"].vpc_id.
       lines.push(
@@ -205,7 +251,8 @@ function readsFile(layer: string, reads: readonly FileRead[]): string {
     );
     lines.push("    }");
   }
-  lines.push("  }", "}");
+  if (own.length) lines.push("  }");
+  lines.push("}");
   return `${lines.join("\n")}\n`;
 }
 
@@ -223,10 +270,10 @@ function aligned(indent: string, items: readonly (readonly [string, string])[]):
   return items.map(([key, value]) => `${indent}${key.padEnd(width)} = ${value}`);
 }
 
-function overrideData(written: string, outputs: string, indent: string): string[] {
+function overrideData(label: string, outputs: string, indent: string): string[] {
   return [
     `${indent}override_data {`,
-    `${indent}  target = data.terraform_remote_state.${remoteStateLabel(written)}`,
+    `${indent}  target = data.terraform_remote_state.${label}`,
     `${indent}  values = { outputs = ${outputs} }`,
     `${indent}}`,
   ];
@@ -259,13 +306,13 @@ function readsTestFile(layer: string, reads: readonly FileRead[]): string {
     "",
     "# Every upstream publishes what is read, with the declared types.",
   ];
-  for (const read of reads) lines.push(...overrideData(read.written, outputsLiteral(read.outputs), ""));
+  for (const read of reads) lines.push(...overrideData(read.label, outputsLiteral(read.outputs), ""));
   lines.push("", `run "declared_outputs_pass" {`, "  command = plan", "}");
   let case_ = 0;
   for (const read of reads) {
     for (const output of read.outputs) {
       case_++;
-      const target = `data.terraform_remote_state.${remoteStateLabel(read.written)}`;
+      const target = `data.terraform_remote_state.${read.label}`;
       const cases: [string, string, string | undefined][] = [
         ["missing", `${read.written} stops publishing ${output.name}`, undefined],
         [
@@ -280,7 +327,7 @@ function readsTestFile(layer: string, reads: readonly FileRead[]): string {
           `# ${what}: the plan stops.`,
           `run "${kind}_${case_}" {`,
           "  command = plan",
-          ...overrideData(read.written, outputsLiteral(read.outputs, { name: output.name, value }), "  "),
+          ...overrideData(read.label, outputsLiteral(read.outputs, { name: output.name, value }), "  "),
           `  expect_failures = [${target}]`,
           "}",
         );

@@ -4,6 +4,7 @@
 // changes. Also derives, per workspace, what it publishes, reads and who reads it.
 import { closest, pathText } from "./configValues";
 import { StackConfigError, show } from "./errors";
+import { EXTERNAL_KEY } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import type { LayerConfig, StackSettings } from "./stackConfig";
 import {
@@ -45,15 +46,16 @@ function fail(index: number, layer: string, path: readonly PropertyKey[], proble
   throw new StackConfigError(`${KEYS.layers}[${index}]${pathText(path)} (layer ${show(layer)}) ${problem}`);
 }
 
-function declaredOutputs(index: number, layer: LayerConfig): DeclaredOutput[] {
-  const outputs = layer.contract.outputs ?? {};
+/** Checks declared outputs; `refuse` says where (a layer of the stack, or an external one). */
+function declaredOutputs(
+  outputs: Readonly<Record<string, string>>,
+  refuse: (path: readonly PropertyKey[], problem: string) => never,
+): DeclaredOutput[] {
   return Object.keys(outputs)
     .sort(byName)
     .map((name) => {
       if (!IDENTIFIER.test(name)) {
-        fail(
-          index,
-          layer.name,
+        refuse(
           ["outputs"],
           `declares the output ${show(name)}, which is not a Terraform name: start with a letter or "_", then use letters, digits, "_" and "-"`,
         );
@@ -63,9 +65,7 @@ function declaredOutputs(index: number, layer: LayerConfig): DeclaredOutput[] {
         return { name, type, typeText: formatType(type) };
       } catch (err) {
         if (!(err instanceof TypeExpressionError)) throw err;
-        return fail(
-          index,
-          layer.name,
+        return refuse(
           ["outputs", name],
           `${show(outputs[name])} is not a type a contract takes: ${err.message}; declare it as ${TYPE_FORMS}`,
         );
@@ -150,9 +150,24 @@ export function deriveContract(settings: StackSettings): Contract | undefined {
   if (!declares) return undefined;
   const outputsByLayer = new Map<string, readonly DeclaredOutput[]>();
   settings.layers.forEach((layer, index) => {
-    if (layer.contract.outputs !== undefined) outputsByLayer.set(layer.name, declaredOutputs(index, layer));
+    if (layer.contract.outputs !== undefined) {
+      outputsByLayer.set(
+        layer.name,
+        declaredOutputs(layer.contract.outputs, (path, problem) => fail(index, layer.name, path, problem)),
+      );
+    }
   });
-  const layerNames = settings.layers.map((l) => l.name);
+  // An external layer's outputs are declared beside its workspaces; reading them is checked alike.
+  for (const layer of settings.external) {
+    if (layer.outputs === undefined) continue;
+    outputsByLayer.set(
+      layer.name,
+      declaredOutputs(layer.outputs, (path, problem) => {
+        throw new StackConfigError(`${EXTERNAL_KEY}.${layer.name}${pathText(path)} ${problem}`);
+      }),
+    );
+  }
+  const layerNames = [...settings.layers.map((l) => l.name), ...settings.external.map((l) => l.name)];
   const readsByLayer = new Map<string, ReadonlyMap<string, readonly string[]>>();
   settings.layers.forEach((layer, index) => {
     if (layer.contract.reads !== undefined) {
@@ -187,8 +202,10 @@ export function workspaceContracts(
   contract: Contract,
   layers: readonly ContractLayer[],
   upstreamsOf: (key: string) => readonly string[],
+  /** The layer of each external workspace, by key: they are read, never read from. */
+  externalLayerOf: ReadonlyMap<string, string> = new Map(),
 ): Map<string, WorkspaceContract> {
-  const layerOf = new Map(layers.flatMap((l) => l.workspaces.map((key) => [key, l.name])));
+  const layerOf = new Map([...layers.flatMap((l) => l.workspaces.map((key) => [key, l.name] as const)), ...externalLayerOf]);
   const outputsOf = (layer: string, names: readonly string[]) =>
     (contract.outputsByLayer.get(layer) ?? []).filter((o) => names.includes(o.name));
   const readsOf = new Map<string, WorkspaceContract["reads"]>();

@@ -270,14 +270,6 @@ export function buildTopology(settings: StackSettings): Topology {
   );
   checkDependencies(settings);
   const externalLayers = new Map(settings.external.map((l) => [l.name, l.workspaces]));
-  for (const layer of settings.layers) {
-    const read = Object.keys(layer.contract.reads ?? {}).find((l) => externalLayers.has(l));
-    if (read !== undefined) {
-      fail(
-        `layer ${show(layer.name)} reads from external layer ${show(read)}: typed reads of external upstreams are not generated yet; drop it from reads (the dependency still queues runs and is listed for the owner)`,
-      );
-    }
-  }
   // The layers of this stack see only each other; external upstreams are wired per workspace.
   const ownLayers = settings.layers.map((l) => ({
     ...l,
@@ -440,7 +432,12 @@ export function buildTopology(settings: StackSettings): Topology {
     ...(contract
       ? {
           contract,
-          contractByWorkspace: workspaceContracts(contract, layers, (key) => stampedByKey.get(key)!.upstreams),
+          contractByWorkspace: workspaceContracts(
+            contract,
+            layers,
+            (key) => stampedByKey.get(key)!.upstreams,
+            externalLayerOf,
+          ),
         }
       : {}),
     credentialsOnProject:

@@ -15,6 +15,9 @@ export const externalKey = (name: string) => `external:${name}`;
 
 export const isExternal = (key: string) => key.startsWith("external:");
 
+/** The TFC name of an external workspace, from its key. */
+export const externalName = (key: string) => key.slice("external:".length);
+
 /** Checks the external layers against this stack's layers and its workspaces' TFC names. */
 export function checkExternal(
   external: readonly ExternalLayerConfig[],
