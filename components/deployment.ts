@@ -185,7 +185,10 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
                   publishes: Object.fromEntries(c.publishes.map((o) => [o.name, o.typeText])),
                   // An external upstream is named by its own TFC name.
                   reads: Object.fromEntries(
-                    c.reads.map((r) => [names.get(r.upstream) ?? externalName(r.upstream), r.outputs.map((o) => o.name)]),
+                    c.reads.map((r) => [
+                      names.get(r.upstream) ?? externalName(r.upstream),
+                      r.outputs.map((o) => o.name),
+                    ]),
                   ),
                 },
               ];

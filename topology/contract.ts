@@ -205,7 +205,10 @@ export function workspaceContracts(
   /** The layer of each external workspace, by key: they are read, never read from. */
   externalLayerOf: ReadonlyMap<string, string> = new Map(),
 ): Map<string, WorkspaceContract> {
-  const layerOf = new Map([...layers.flatMap((l) => l.workspaces.map((key) => [key, l.name] as const)), ...externalLayerOf]);
+  const layerOf = new Map([
+    ...layers.flatMap((l) => l.workspaces.map((key) => [key, l.name] as const)),
+    ...externalLayerOf,
+  ]);
   const outputsOf = (layer: string, names: readonly string[]) =>
     (contract.outputsByLayer.get(layer) ?? []).filter((o) => names.includes(o.name));
   const readsOf = new Map<string, WorkspaceContract["reads"]>();
