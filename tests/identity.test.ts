@@ -67,6 +67,23 @@ describe("day-two changes keep their TFC objects (against the stand-in engine, w
     });
   }
 
+  it("a rename in a cell layer keeps every cell's workspace, settings, cell variable and triggers", async () => {
+    const layers = (name: string, renamed: boolean) => [
+      { name: "iam", workspaces: ["iam"] },
+      {
+        name: "network",
+        workspaces: [name],
+        cells: "all",
+        dependsOn: ["iam"],
+        ...(renamed ? { renamedFrom: { [name]: "vpc" } } : {}),
+      },
+    ];
+    const cells = { "tfc-layers:cells": [{ name: "eu" }, { name: "us" }] };
+    const before = stackConfig({ layers: layers("vpc", false), raw: cells });
+    const after = stackConfig({ layers: layers("network-core", true), raw: cells });
+    assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
+  });
+
   it("without renamedFrom, the rename deletes the workspace and everything named after it", async () => {
     const project = { id: "prj-AbCdEfGh12345678" };
     const { creates, deletes } = await steps(
