@@ -11,7 +11,8 @@ const { isConfigSecret } = pulumi.runtime as unknown as { isConfigSecret(key: st
 
 export = () => {
   // Everything is validated before the first resource is registered.
-  const topology = buildTopology(readStackConfig(pulumi.runtime.allConfig(), isConfigSecret));
+  const deployment = { project: pulumi.getProject(), stack: pulumi.getStack() };
+  const topology = buildTopology(readStackConfig(pulumi.runtime.allConfig(), isConfigSecret, deployment));
   const config = new pulumi.Config(PROJECT);
   const secretKey = (key: string) => key.slice(PROJECT.length + 1);
   return deployTopology(topology, {

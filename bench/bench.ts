@@ -100,27 +100,38 @@ interface SizeResult {
   planCommandMs: number;
 }
 
+type Measured = Awaited<ReturnType<typeof measure<MockRun>>>;
+
+/**
+ * The program and its baseline on one stack, as the plan command runs the program (without the
+ * runtime's stack traces): each warmed up once, then alternated so drift hits both alike.
+ */
+async function programAgainstBaseline(
+  stackFile: { stack: string; config: Record<string, string>; secretKeys: string[] },
+  topology: Topology,
+): Promise<{ program: Measured[]; bare: Measured[] }> {
+  const { stack, config, secretKeys } = stackFile;
+  const baseline = baselineProgram(flatPlan(topology, config[KEYS.approvalWebhookUrl]));
+  const runProgram = () => runStack(stackFile, { stackTraces: false });
+  const runBaseline = () =>
+    runUnderMocks(baseline, { project: PROJECT, stack, config, secretKeys, stackTraces: false });
+  await runProgram();
+  await runBaseline();
+  const program: Measured[] = [];
+  const bare: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    program.push(await measure(runProgram));
+    bare.push(await measure(runBaseline));
+  }
+  return { program, bare };
+}
+
 async function benchSize(size: number, stackDir: string): Promise<SizeResult> {
   const layers = generateLayers(size);
   const { config, secretKeys } = generatedConfig(layers);
   const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
   const stack = `bench-${size}`;
-  const stackFile = { stack, config, secretKeys };
-  const baseline = baselineProgram(flatPlan(topology, config[KEYS.approvalWebhookUrl]));
-  // Both sides run as the plan command runs the program: without the runtime's stack traces.
-  const runProgram = () => runStack(stackFile, { stackTraces: false });
-  const runBaseline = () =>
-    runUnderMocks(baseline, { project: PROJECT, stack, config, secretKeys, stackTraces: false });
-
-  // Warm up both paths once, then alternate so drift hits both alike.
-  await runProgram();
-  await runBaseline();
-  const program: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
-  const bare: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    program.push(await measure(runProgram));
-    bare.push(await measure(runBaseline));
-  }
+  const { program, bare } = await programAgainstBaseline({ stack, config, secretKeys }, topology);
   const programRun = program[0].result;
   const baselineRun = bare[0].result;
   if (programRun.error) throw programRun.error;
@@ -366,20 +377,7 @@ async function benchCells(): Promise<CellsResult> {
   const regionLayers = generateRegionLayers(CELL_COUNT);
   const flat = generatedConfig(regionLayers);
   const flatTopology = buildTopology(readStackConfig(flat.config, (k) => flat.secretKeys.includes(k)));
-  const stack = "bench-cells";
-  const stackFile = { stack, config, secretKeys };
-  const baseline = baselineProgram(flatPlan(topology, config[KEYS.approvalWebhookUrl]));
-  const runProgram = () => runStack(stackFile, { stackTraces: false });
-  const runBaseline = () =>
-    runUnderMocks(baseline, { project: PROJECT, stack, config, secretKeys, stackTraces: false });
-  await runProgram();
-  await runBaseline();
-  const program: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
-  const bare: Awaited<ReturnType<typeof measure<MockRun>>>[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    program.push(await measure(runProgram));
-    bare.push(await measure(runBaseline));
-  }
+  const { program, bare } = await programAgainstBaseline({ stack: "bench-cells", config, secretKeys }, topology);
   if (program[0].result.error) throw program[0].result.error;
   const runs = (t: Topology, source: string) => new CascadeSimulator(t).totalRuns(source);
   const all = (t: Topology) => {

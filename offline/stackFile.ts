@@ -130,5 +130,10 @@ export function loadStackFile(dir: string, stack: string, project: PulumiProject
 
 /** The stack's topology, as the program would build it; throws its StackConfigError. */
 export function topologyOf(stackFile: StackFile): Topology {
-  return buildTopology(readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key)));
+  return buildTopology(
+    readStackConfig(stackFile.config, (key) => stackFile.secretKeys.includes(key), {
+      project: PROJECT,
+      stack: stackFile.stack,
+    }),
+  );
 }

@@ -13,7 +13,7 @@ import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 import { deploy, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
-import { terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
+import { failingRunsApart, terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
 
 // Cell names that are awkward as Terraform labels: they only ever appear as strings.
 const CELLS = [{ name: "1-eu" }, { name: "us_2" }];
@@ -105,20 +105,10 @@ describe("contracts across cells", () => {
         `${dir}: ${JSON.stringify(report.runs)}`,
       );
       // Each failing case alone, without expect_failures: exactly our message.
-      const test = fs.readFileSync(path.join(here, CONTRACT_FILES.test), "utf8");
-      const [preamble, ...runs] = test.split(/\n(?=\n# [^\n]*\nrun ")/);
       const apart = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-cells-apart-"));
       fs.cpSync(here, apart, { recursive: true });
       fs.rmSync(path.join(apart, "tests"), { recursive: true });
-      writeTree(
-        apart,
-        Object.fromEntries(
-          runs.map((run) => [
-            `tests/${/run "([^"]+)"/.exec(run)![1]}.tftest.hcl`,
-            `${preamble}\n${run.replace(/\n {2}expect_failures = .*/, "")}\n`,
-          ]),
-        ),
-      );
+      writeTree(apart, failingRunsApart(fs.readFileSync(path.join(here, CONTRACT_FILES.test), "utf8")));
       const failures = terraformTest(apart);
       for (const [upstream, output, type, layer] of cases) {
         const message = `Workspace ${upstream} must publish the output ${output} as ${type} for the ${layer} layer: it is missing or has another type.`;

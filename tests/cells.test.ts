@@ -9,7 +9,7 @@ import { main as plan } from "../scripts/plan";
 import { CascadeSimulator } from "../topology/cascade";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
-import { deploy, type LayerFixture, seededRandom, stackConfig } from "./fixtures";
+import { deploy, type LayerFixture, refusalOf as refusal, seededRandom, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
 import { validateTerraform } from "./terraform";
 
@@ -31,14 +31,6 @@ const file = (layers: unknown, raw: Record<string, unknown> = {}, cells: unknown
   stackConfig({ environment: "prod", autoApply: false, layers, raw: { "tfc-layers:cells": cells, ...raw } });
 const topologyOf = (f: StackFile): Topology =>
   buildTopology(readStackConfig(f.config, (k) => f.secretKeys.includes(k)));
-function refusal(f: StackFile): string {
-  try {
-    topologyOf(f);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  return "accepted";
-}
 const edges = (t: Topology) =>
   t.triggers.map((e) => `${t.workspaceByKey.get(e.upstream)!.name} -> ${t.workspaceByKey.get(e.downstream)!.name}`);
 
@@ -259,19 +251,22 @@ describe("cells", () => {
   });
 
   describe("naming conventions (tfc-layers:workspaceName)", () => {
-    it("names workspaces from the template, and the variable set after the same convention", () => {
+    it("names workspaces from the template; the variable set after the deployment (Pulumi project and stack)", () => {
       const t = topologyOf(file(REGIONAL, { "tfc-layers:workspaceName": "{environment}-{cell}-{workspace}" }));
       assert.ok(t.workspaces.some((w) => w.name === "prod-eu-vpc"));
       assert.ok(
         t.workspaces.some((w) => w.name === "prod-iam"),
         "a global workspace drops {cell} and its separator",
       );
-      assert.equal(t.credentialsSetName, "prod-shared-credentials");
-      assert.equal(
-        topologyOf(file(REGIONAL)).credentialsSetName,
-        "shared-credentials-prod",
-        "the default keeps today's name",
-      );
+      // Two deployments with one environment (two teams) in one organization: two variable sets.
+      const f = file(REGIONAL);
+      const setName = (project: string, stack: string) =>
+        buildTopology(readStackConfig(f.config, (k) => f.secretKeys.includes(k), { project, stack }))
+          .credentialsSetName;
+      assert.equal(setName("tfc-layers", "team-a-prod"), "tfc-layers/team-a-prod/shared-credentials");
+      assert.notEqual(setName("tfc-layers", "team-a-prod"), setName("tfc-layers", "team-b-prod"));
+      // "/" is in no project or stack name, so the pair is told apart however the names are cut.
+      assert.notEqual(setName("a-b", "c"), setName("a", "b-c"));
     });
 
     it("refuses unknown placeholders, and a template without {workspace}, {environment} or (with cells) {cell}", () => {

@@ -9,6 +9,8 @@ import type { MockRun } from "../offline/mockRuntime";
 import { providerInvokes, providerOutputs, runStack } from "../offline/runStack";
 import { PROJECT_DIR, type StackFile, stackFromValues } from "../offline/stackFile";
 import { PROJECT } from "../topology/keys";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology } from "../topology/topology";
 
 export interface LayerFixture {
   name: string;
@@ -156,4 +158,14 @@ export function runAsHost(
     invokeResults: providerInvokes,
     ...options,
   });
+}
+
+/** The message buildTopology refuses a stack with, or "accepted". */
+export function refusalOf(file: StackFile): string {
+  try {
+    buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return "accepted";
 }

@@ -164,10 +164,10 @@ describe("shared credentials", () => {
     run = await deploy(stackConfig({ layers, credentials: CREDENTIALS }));
   });
 
-  it("creates one variable set named shared-credentials-<environment>", () => {
+  it("creates one variable set named after the deployment, <project>/<stack>/shared-credentials", () => {
     const [set] = ofType(run, T.variableSet);
     assert.equal(ofType(run, T.variableSet).length, 1);
-    assert.equal(set.inputs.name, "shared-credentials-dev");
+    assert.equal(set.inputs.name, "tfc-layers/dev/shared-credentials");
     assert.equal(set.inputs.organization, "acme");
     assert.equal(set.inputs.global, false);
   });

@@ -20,7 +20,7 @@ import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { deploy, type LayerFixture, seededRandom, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
-import { terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
+import { failingRunsApart, terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
 
 /** The stack file's values as written, to change one. */
 const rawOf = (file: StackFile) =>
@@ -42,20 +42,6 @@ const topologyWith = (layers: LayerFixture[], raw?: Record<string, unknown>): To
 const committed = (stack: string) => contractFiles(topologyOf(loadStackFile(PROJECT_DIR, stack)));
 
 const ENV = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-
-/**
- * The generated test file cut into one file per failing run, without expect_failures: each then
- * fails with its message (in one file, the runs after the first failure would be skipped).
- */
-function failingRunsApart(testFile: string): Record<string, string> {
-  const [preamble, ...runs] = testFile.split(/\n(?=\n# [^\n]*\nrun ")/);
-  return Object.fromEntries(
-    runs.map((run) => {
-      const name = /run "([^"]+)"/.exec(run)![1];
-      return [`tests/${name}.tftest.hcl`, `${preamble}\n${run.replace(/\n {2}expect_failures = .*/, "")}\n`];
-    }),
-  );
-}
 
 /**
  * Runs terraform on every generated directory: fmt has nothing to change, validate passes, every

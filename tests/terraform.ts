@@ -89,3 +89,17 @@ export function terraformTest(dir: string): TestReport {
   }
   return { runs, errors, exitCode: result.status };
 }
+
+/**
+ * The generated test file cut into one file per failing run, without expect_failures: each then
+ * fails with its message (in one file, the runs after the first failure would be skipped).
+ */
+export function failingRunsApart(testFile: string): Record<string, string> {
+  const [preamble, ...runs] = testFile.split(/\n(?=\n# [^\n]*\nrun ")/);
+  return Object.fromEntries(
+    runs.map((run) => {
+      const name = /run "([^"]+)"/.exec(run)![1];
+      return [`tests/${name}.tftest.hcl`, `${preamble}\n${run.replace(/\n {2}expect_failures = .*/, "")}\n`];
+    }),
+  );
+}

@@ -62,6 +62,14 @@ export interface StackSettings {
   readonly workspaceName?: string;
   /** Upstream layers this stack follows but does not own. */
   readonly external: readonly ExternalLayerConfig[];
+  /** The Pulumi project and stack: together they name one deployment of the program. */
+  readonly deployment: Deployment;
+}
+
+/** One deployment of the program: its Pulumi project and stack (unique together in a Pulumi organization). */
+export interface Deployment {
+  readonly project: string;
+  readonly stack: string;
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
@@ -291,12 +299,15 @@ function rejectUnknownKeys(config: Readonly<Record<string, string>>): void {
 export function readStackConfig(
   config: Readonly<Record<string, string>>,
   isSecret: (key: string) => boolean,
+  deployment?: Deployment,
 ): StackSettings {
   rejectUnknownKeys(config);
+  const environment = readName(KEYS.environment, config[KEYS.environment], "environment");
   return {
+    deployment: deployment ?? { project: PROJECT, stack: environment },
     organization: readName(KEYS.organization, config[KEYS.organization], "organization"),
     hostname: readHostname(config[KEYS.hostname]),
-    environment: readName(KEYS.environment, config[KEYS.environment], "environment"),
+    environment,
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
     protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? false,
     layers: readLayers(config[KEYS.layers]),

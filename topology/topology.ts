@@ -110,8 +110,8 @@ export interface Topology {
   }[];
   readonly credentialNames?: readonly string[];
   /**
-   * The TFC name of the shared-credentials variable set, from the workspace-name template (as if a
-   * workspace were named shared-credentials), so two deployments in one organization never share it.
+   * The TFC name of the shared-credentials variable set: `<project>/<stack>/shared-credentials`,
+   * so two deployments in one organization never share it ("/" is in no project or stack name).
    */
   readonly credentialsSetName: string;
   /** Whether to send approval requests: only runs that wait for approval need them. */
@@ -420,11 +420,7 @@ export function buildTopology(settings: StackSettings): Topology {
       consumers: Object.fromEntries(l.workspaces.map((n) => [n, (externalConsumers.get(n) ?? []).map(nameOf)])),
     })),
     credentialNames: settings.credentialNames,
-    credentialsSetName: renderName(template, {
-      workspace: "shared-credentials",
-      layer: "tfc-layers",
-      environment: settings.environment,
-    }),
+    credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
     notifyApprovals: settings.approvalWebhook && !settings.autoApply,
     ...(source.vcs ? { vcs: source.vcs } : {}),
     ...(source.project ? { project: source.project } : {}),
