@@ -1,8 +1,12 @@
 // Cells: the same layers in several regions or accounts. Wiring within a cell, fan-out from global
 // layers, fan-in into them; names from a template; each cell workspace told its cell; the limits.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { CONTRACT_FILES, contractFiles } from "../hcl/contractFiles";
 import { CELL_VARIABLE } from "../hcl/expressions";
-import { PROJECT_DIR, type StackFile } from "../offline/stackFile";
+import { loadStackFile, PROJECT_DIR, type StackFile, topologyOf as topologyOfFile } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
 import { buildPlan, remoteStateReads } from "../plan/document";
 import { main as plan } from "../scripts/plan";
@@ -11,7 +15,7 @@ import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { deploy, type LayerFixture, refusalOf as refusal, seededRandom, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
-import { validateTerraform } from "./terraform";
+import { terraformTest, terraformVersion, validateTerraform, writeTree } from "./terraform";
 
 const CELLS = [
   { name: "eu", values: { region: "eu-west-1", account: "111111111111" } },
@@ -350,6 +354,27 @@ describe("cells elsewhere", () => {
 });
 
 describe("the committed regional example (examples/Pulumi.regional.yaml)", () => {
+  it("its generated files pass terraform validate and test in every reading directory", function () {
+    if (!terraformVersion()) this.skip();
+    this.timeout(120_000);
+    const t = topologyOfFile(loadStackFile(path.join(PROJECT_DIR, "examples"), "regional"));
+    const files = contractFiles(t);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-regional-"));
+    writeTree(root, Object.fromEntries(files.map((f) => [f.path, f.content])));
+    const readers = [
+      ...new Set(files.filter((f) => f.path.endsWith(CONTRACT_FILES.reads)).map((f) => path.dirname(f.path))),
+    ];
+    assert.deepEqual(readers.sort(), ["app/api", "app/web", "edge/dns", "platform/eks"]);
+    for (const dir of readers) {
+      const report = terraformTest(path.join(root, dir));
+      assert.equal(report.exitCode, 0, `${dir}: ${JSON.stringify(report.errors)}`);
+      assert.ok(
+        Object.values(report.runs).every((r) => r === "pass"),
+        `${dir}: ${JSON.stringify(report.runs)}`,
+      );
+    }
+  });
+
   it("plans offline: names by the convention, wiring within each region, the global layers on both sides", async () => {
     const { code, out } = await plan(["regional", "--dir", "examples"], PROJECT_DIR, PROJECT_DIR);
     assert.equal(code, 0, out);
