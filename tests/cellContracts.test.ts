@@ -2,7 +2,6 @@
 // (named through tfc_cell), a global layer reads the workspace of every cell (for_each, keyed by
 // cell in the locals). One directory serves every cell, so each cell gets the same files.
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,7 +12,14 @@ import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 import { deploy, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
-import { failingRunsApart, terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
+import {
+  failingRunsApart,
+  formatChanges,
+  terraformTest,
+  terraformVersion,
+  validateDirectory,
+  writeTree,
+} from "./terraform";
 
 // Cell names that are awkward as Terraform labels: they only ever appear as strings.
 const CELLS = [{ name: "1-eu" }, { name: "us_2" }];
@@ -34,7 +40,6 @@ const topology = () => {
   const f = file();
   return buildTopology(readStackConfig(f.config, (k) => f.secretKeys.includes(k)));
 };
-const ENV = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
 
 describe("contracts across cells", () => {
   it("each workspace reads the same cell's upstream; a global reader reads every cell's", () => {
@@ -85,12 +90,7 @@ describe("contracts across cells", () => {
     );
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-cells-tf-"));
     writeTree(root, Object.fromEntries(files.map((f) => [f.path, f.content])));
-    const fmt = spawnSync("terraform", ["fmt", "-recursive", "-check", "-diff", "."], {
-      cwd: root,
-      env: ENV,
-      encoding: "utf8",
-    });
-    assert.equal(fmt.status, 0, `terraform fmt would change:\n${fmt.stdout}`);
+    assert.equal(formatChanges(root), "", "terraform fmt would change the generated files");
     for (const [dir, cases] of [
       ["platform/eks", [["vpc-test-test", "vpc_id", "string", "platform"]]],
       ["dns/dns", [["eks-test-test", "cluster", "object({name = string})", "dns"]]],

@@ -1,7 +1,6 @@
 // npm run scaffold: the Terraform that enforces the contract, proven with terraform itself
 // (validate, fmt, test), with hostile names, and written without losing anyone's edits.
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -20,7 +19,14 @@ import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { deploy, type LayerFixture, seededRandom, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
-import { failingRunsApart, terraformTest, terraformVersion, validateDirectory, writeTree } from "./terraform";
+import {
+  failingRunsApart,
+  formatChanges,
+  terraformTest,
+  terraformVersion,
+  validateDirectory,
+  writeTree,
+} from "./terraform";
 
 /** The stack file's values as written, to change one. */
 const rawOf = (file: StackFile) =>
@@ -41,8 +47,6 @@ const topologyWith = (layers: LayerFixture[], raw?: Record<string, unknown>): To
 };
 const committed = (stack: string) => contractFiles(topologyOf(loadStackFile(PROJECT_DIR, stack)));
 
-const ENV = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-
 /**
  * Runs terraform on every generated directory: fmt has nothing to change, validate passes, every
  * test run passes, and each failing case, run without expect_failures, stops with exactly one message that
@@ -52,12 +56,7 @@ function proveWithTerraform(topology: Topology): void {
   const files = contractFiles(topology);
   const root = temp("scaffold");
   writeTree(root, Object.fromEntries(files.map((f) => [f.path, f.content])));
-  const fmt = spawnSync("terraform", ["fmt", "-recursive", "-check", "-diff", "."], {
-    cwd: root,
-    env: ENV,
-    encoding: "utf8",
-  });
-  assert.equal(fmt.status, 0, `terraform fmt would change:\n${fmt.stdout}`);
+  assert.equal(formatChanges(root), "", "terraform fmt would change the generated files");
   const done = new Set<string>();
   for (const ws of topology.workspaces) {
     const directory = ws.source.directory;

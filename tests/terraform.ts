@@ -103,3 +103,13 @@ export function failingRunsApart(testFile: string): Record<string, string> {
     }),
   );
 }
+
+/** `terraform fmt -recursive -check` in a folder: what it would change, or "" when nothing. */
+export function formatChanges(dir: string): string {
+  const fmt = spawnSync("terraform", ["fmt", "-recursive", "-check", "-diff", "."], {
+    cwd: dir,
+    env: ENV,
+    encoding: "utf8",
+  });
+  return fmt.status === 0 ? "" : fmt.stdout || fmt.stderr;
+}
