@@ -1,7 +1,8 @@
-// Every name the program generates, in one place (workspace names from their template: cells/workspaceName.ts), each one injective: two different things
-// never share a Pulumi name (the engine stops half-way with "Duplicate resource URN"), a TFC
-// name or a Terraform label. TFC names use only letters, digits, "-" and "_", so a separator
-// outside that set can never be produced by the names it joins.
+// Every name the program generates, in one place (workspace names come from their template,
+// cells/workspaceName.ts), each one injective: two different things never share a Pulumi name
+// (the engine stops half-way with "Duplicate resource URN"), a TFC name or a Terraform label. TFC
+// names use only letters, digits, "-" and "_", so a separator outside that set can never be
+// produced by the names it joins.
 
 /** The Pulumi name of a workspace's settings. */
 export function settingsName(workspace: string): string {
