@@ -17,7 +17,7 @@ import { DEFAULT_PLAN_OPTIONS } from "../plan/document";
 import { main as planCommand } from "../scripts/plan";
 import { CascadeSimulator } from "../topology/cascade";
 import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
-import { wallTime } from "../topology/lifecycle";
+import { wallTime } from "../topology/lifecycle/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { baselineProgram, type FlatPlan } from "./baseline";

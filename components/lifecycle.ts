@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
-import type { LifecyclePlan } from "../topology/lifecycle";
+import type { LifecyclePlan } from "../topology/lifecycle/lifecycle";
 import type { WorkspaceNode } from "../topology/topology";
 import { type FormerNames, renameAliases } from "./renames";
 

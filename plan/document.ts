@@ -7,7 +7,7 @@ import { describeContractAdvice, describeImpliedDependency, findImpliedDependenc
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { writtenName } from "../topology/cells/cells";
 import { commitRuns, exampleCommits } from "../topology/commits";
-import { wallTime } from "../topology/lifecycle";
+import { wallTime } from "../topology/lifecycle/lifecycle";
 import { externalStateLabel, remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 import type { Difference } from "./compare";

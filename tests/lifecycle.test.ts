@@ -13,7 +13,7 @@ import { loadStackFile, PROJECT_DIR } from "../offline/stackFile";
 import { buildPlan } from "../plan/document";
 import { renderText } from "../plan/text";
 import { main as plan } from "../scripts/plan";
-import { wallTime } from "../topology/lifecycle";
+import { wallTime } from "../topology/lifecycle/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 import { CREDENTIALS, deploy, type LayerFixture, SEED_LAYERS, type StackOptions, stackConfig } from "./fixtures";

@@ -2,7 +2,7 @@
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { EXTERNAL_KEY } from "./external/externalConfig";
-import { LIFECYCLE_KEY } from "./lifecycleConfig";
+import { LIFECYCLE_KEY } from "./lifecycle/lifecycleConfig";
 
 export const PROJECT = "tfc-layers";
 

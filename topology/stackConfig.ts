@@ -16,7 +16,7 @@ import { type LayerContractConfig, layerContractFields } from "./contractConfig"
 import { StackConfigError, show } from "./errors";
 import { type ExternalLayerConfig, readExternal } from "./external/externalConfig";
 import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
-import { type LifecycleConfig, readLifecycle } from "./lifecycleConfig";
+import { type LifecycleConfig, readLifecycle } from "./lifecycle/lifecycleConfig";
 
 export type ExecutionMode = "remote" | "agent" | "local";
 

@@ -7,7 +7,7 @@ import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
 import { externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
-import { lifecycleSchema } from "./lifecycleConfig";
+import { lifecycleSchema } from "./lifecycle/lifecycleConfig";
 import { ENV_VAR_NAME, layerSchema, tfcName, workspaceObjectSchema } from "./stackConfig";
 
 const encrypted = z

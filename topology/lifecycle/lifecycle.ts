@@ -2,10 +2,10 @@
 // data. Bootstrap waves go upstreams first (a workspace's first plan reads its upstreams'
 // state); teardown waves are the same in reverse (dependents are destroyed first).
 
-import { StackConfigError, show } from "./errors";
-import { depths } from "./graph";
+import { StackConfigError, show } from "../errors";
+import { depths } from "../graph";
+import type { LayerNode } from "../topology";
 import { LIFECYCLE_KEY, type LifecycleConfig } from "./lifecycleConfig";
-import type { LayerNode } from "./topology";
 
 export interface LifecyclePlan extends LifecycleConfig {
   /** Whether the bootstrap applies and destroy runs wait for a person to confirm them. */

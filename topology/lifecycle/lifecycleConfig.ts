@@ -2,7 +2,7 @@
 // apply and `pulumi destroy` (or removing a workspace) destroys its infrastructure first, in
 // dependency order, and how the provider retries those runs. Rules in lifecycle.ts.
 import { z } from "zod";
-import { readStructured } from "./configValues";
+import { readStructured } from "../configValues";
 
 export const LIFECYCLE_KEY = "tfc-layers:lifecycle";
 
