@@ -170,6 +170,39 @@ const classCases: ClassCase[] = [
     construct: (name, args) => new tfe.WorkspaceRun(name, args as unknown as tfe.WorkspaceRunArgs),
     get: (name, id) => tfe.WorkspaceRun.get(name, id),
   },
+  {
+    token: "tfe:index/teamAccess:TeamAccess",
+    args: {
+      teamId: "team-1",
+      workspaceId: "ws-1",
+      permissions: [
+        {
+          runs: "plan",
+          variables: "read",
+          stateVersions: "read-outputs",
+          sentinelMocks: "none",
+          workspaceLocking: false,
+          runTasks: false,
+        },
+      ],
+    },
+    required: ["teamId", "workspaceId"],
+    construct: (name, args) => new tfe.TeamAccess(name, args as unknown as tfe.TeamAccessArgs),
+    get: (name, id) => tfe.TeamAccess.get(name, id),
+  },
+  {
+    token: "tfe:index/teamProjectAccess:TeamProjectAccess",
+    args: {
+      access: "custom",
+      teamId: "team-1",
+      projectId: "prj-1",
+      projectAccesses: [{ settings: "read", teams: "none", variableSets: "none" }],
+      workspaceAccesses: [{ runs: "apply", variables: "read", stateVersions: "read", create: false }],
+    },
+    required: ["access", "projectId", "teamId"],
+    construct: (name, args) => new tfe.TeamProjectAccess(name, args as unknown as tfe.TeamProjectAccessArgs),
+    get: (name, id) => tfe.TeamProjectAccess.get(name, id),
+  },
 ];
 
 /** Minimal valid args per class, so a test can drop one required property at a time. */
@@ -181,6 +214,8 @@ const minimalArgs: Record<string, Record<string, unknown>> = {
   "tfe:index/projectVariableSet:ProjectVariableSet": { projectId: "p", variableSetId: "v" },
   "tfe:index/notificationConfiguration:NotificationConfiguration": { destinationType: "generic", workspaceId: "w" },
   "tfe:index/workspaceRun:WorkspaceRun": { workspaceId: "w" },
+  "tfe:index/teamAccess:TeamAccess": { teamId: "t", workspaceId: "w", access: "read" },
+  "tfe:index/teamProjectAccess:TeamProjectAccess": { access: "read", projectId: "p", teamId: "t" },
 };
 
 function assertPackageRegistration(run: Awaited<ReturnType<typeof runProgram>>): void {
@@ -258,7 +293,7 @@ describe("sdks/tfe", () => {
     assert.equal(provider.inputs.hostname, "tfe.example.com");
   });
 
-  it("getOutputs and getWorkspace invoke their tokens through the package", async () => {
+  it("getOutputs, getWorkspace and getTeam invoke their tokens through the package", async () => {
     const run = await runProgram(
       async () => {
         const outputs = await tfe.getOutputs({ organization: "acme", workspace: "network-a-dev" });
@@ -267,6 +302,9 @@ describe("sdks/tfe", () => {
         const ws = await tfe.getWorkspace({ organization: "acme", name: "app-c-dev" });
         assert.equal(ws.executionMode, "remote");
         tfe.getWorkspaceOutput({ organization: "acme", name: "app-c-dev" });
+        const team = await tfe.getTeam({ organization: "acme", name: "release" });
+        assert.equal(team.id, "team-release");
+        tfe.getTeamOutput({ organization: "acme", name: "developers" });
       },
       {},
       {
@@ -277,6 +315,7 @@ describe("sdks/tfe", () => {
             nonsensitiveValues: { vpc_id: "vpc-1" },
           }),
           "tfe:index/getWorkspace:getWorkspace": (inputs) => ({ ...inputs, executionMode: "remote" }),
+          "tfe:index/getTeam:getTeam": (inputs) => ({ ...inputs, id: `team-${inputs.name}` }),
         },
       },
     );
@@ -285,6 +324,8 @@ describe("sdks/tfe", () => {
     assert.deepEqual(tokens, [
       "tfe:index/getOutputs:getOutputs network-a-dev",
       "tfe:index/getOutputs:getOutputs platform-b-dev",
+      "tfe:index/getTeam:getTeam developers",
+      "tfe:index/getTeam:getTeam release",
       "tfe:index/getWorkspace:getWorkspace app-c-dev",
       "tfe:index/getWorkspace:getWorkspace app-c-dev",
     ]);

@@ -11,6 +11,8 @@ const DEFINED_OUTPUTS: Record<string, string[]> = {
   notificationConfiguration: ["destinationType", "emailAddresses", "emailUserIds", "enabled", "name", "workspaceId"],
   project: ["description", "name", "organization", "tags"],
   runTrigger: ["sourceableId", "workspaceId"],
+  teamAccess: ["access", "permissions", "teamId", "workspaceId"],
+  teamProjectAccess: ["access", "projectAccesses", "projectId", "teamId", "workspaceAccesses"],
   variable: ["category", "description", "hcl", "key", "readableValue", "sensitive", "value"],
   variableSet: ["name", "organization", "parentProjectId", "workspaceIds"],
   workspace: [

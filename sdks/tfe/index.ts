@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 // Export members:
 export { getOutputs, getOutputsOutput } from "./getOutputs";
 export type { GetOutputsArgs, GetOutputsOutputArgs, GetOutputsResult } from "./getOutputs";
+export { getTeam, getTeamOutput } from "./getTeam";
+export type { GetTeamArgs, GetTeamOutputArgs, GetTeamResult } from "./getTeam";
 export { getWorkspace, getWorkspaceOutput } from "./getWorkspace";
 export type { GetWorkspaceArgs, GetWorkspaceOutputArgs, GetWorkspaceResult } from "./getWorkspace";
 export { NotificationConfiguration } from "./notificationConfiguration";
@@ -16,6 +18,10 @@ export { Provider } from "./provider";
 export type { ProviderArgs } from "./provider";
 export { RunTrigger } from "./runTrigger";
 export type { RunTriggerArgs, RunTriggerState } from "./runTrigger";
+export { TeamAccess } from "./teamAccess";
+export type { TeamAccessArgs, TeamAccessState } from "./teamAccess";
+export { TeamProjectAccess } from "./teamProjectAccess";
+export type { TeamProjectAccessArgs, TeamProjectAccessState } from "./teamProjectAccess";
 export { Variable } from "./variable";
 export type { VariableArgs, VariableState } from "./variable";
 export { VariableSet } from "./variableSet";
@@ -34,6 +40,8 @@ import { Project } from "./project";
 import { ProjectVariableSet } from "./projectVariableSet";
 import { Provider } from "./provider";
 import { RunTrigger } from "./runTrigger";
+import { TeamAccess } from "./teamAccess";
+import { TeamProjectAccess } from "./teamProjectAccess";
 import { Variable } from "./variable";
 import { VariableSet } from "./variableSet";
 import { Workspace } from "./workspace";
@@ -53,6 +61,8 @@ const resourceClasses = [
     Project,
     ProjectVariableSet,
     RunTrigger,
+    TeamAccess,
+    TeamProjectAccess,
     Variable,
     VariableSet,
     Workspace,

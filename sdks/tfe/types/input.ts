@@ -50,3 +50,43 @@ export interface WorkspaceRunDestroy {
     /** Whether to wait for the run to finish before the resource is considered destroyed. */
     waitForRun?: pulumi.Input<boolean>;
 }
+
+export interface TeamAccessPermission {
+    /** `read`, `plan` or `apply`. */
+    runs: pulumi.Input<string>;
+    /** Whether the team may manage run tasks. */
+    runTasks: pulumi.Input<boolean>;
+    /** `none` or `read`. */
+    sentinelMocks: pulumi.Input<string>;
+    /** `none`, `read-outputs`, `read` or `write`. */
+    stateVersions: pulumi.Input<string>;
+    /** `none`, `read` or `write`. */
+    variables: pulumi.Input<string>;
+    /** Whether the team may lock and unlock the workspace. */
+    workspaceLocking: pulumi.Input<boolean>;
+}
+
+export interface TeamProjectAccessProjectAccess {
+    /** `read`, `update` or `delete`. */
+    settings?: pulumi.Input<string>;
+    /** `none`, `read` or `manage`. */
+    teams?: pulumi.Input<string>;
+    /** `none`, `read` or `write`. */
+    variableSets?: pulumi.Input<string>;
+}
+
+export interface TeamProjectAccessWorkspaceAccess {
+    create?: pulumi.Input<boolean>;
+    delete?: pulumi.Input<boolean>;
+    locking?: pulumi.Input<boolean>;
+    move?: pulumi.Input<boolean>;
+    runTasks?: pulumi.Input<boolean>;
+    /** `read`, `plan` or `apply`. */
+    runs?: pulumi.Input<string>;
+    /** `none` or `read`. */
+    sentinelMocks?: pulumi.Input<string>;
+    /** `none`, `read-outputs`, `read` or `write`. */
+    stateVersions?: pulumi.Input<string>;
+    /** `none`, `read` or `write`. */
+    variables?: pulumi.Input<string>;
+}

@@ -31,3 +31,30 @@ export interface WorkspaceRunDestroy {
     retryBackoffMin?: number;
     waitForRun?: boolean;
 }
+
+export interface TeamAccessPermission {
+    runs: string;
+    runTasks: boolean;
+    sentinelMocks: string;
+    stateVersions: string;
+    variables: string;
+    workspaceLocking: boolean;
+}
+
+export interface TeamProjectAccessProjectAccess {
+    settings: string;
+    teams: string;
+    variableSets: string;
+}
+
+export interface TeamProjectAccessWorkspaceAccess {
+    create: boolean;
+    delete: boolean;
+    locking: boolean;
+    move: boolean;
+    runTasks: boolean;
+    runs: string;
+    sentinelMocks: string;
+    stateVersions: string;
+    variables: string;
+}
