@@ -18,5 +18,7 @@ export = () => {
   return deployTopology(topology, {
     credentials: () => config.requireSecretObject<Record<string, string>>(secretKey(KEYS.sharedCredentials)),
     approvalWebhookUrl: () => config.requireSecret(secretKey(KEYS.approvalWebhookUrl)),
+    staticCredentials: () =>
+      config.requireSecretObject<Record<string, Record<string, string>>>(secretKey(KEYS.staticCredentials)),
   });
 };

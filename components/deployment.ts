@@ -6,9 +6,11 @@ import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
 import { CellInputs } from "./cellInputs";
 import { ContractInputs } from "./contractInputs";
+import { CredentialSet } from "./credentialSet";
 import { Layer } from "./layer";
 import { Lifecycle } from "./lifecycle";
 import { SharedCredentials } from "./sharedCredentials";
+import { TeamAccess } from "./teamAccess";
 
 /** Secret values the topology only knows by name. */
 export interface DeploymentSecrets {
@@ -16,6 +18,8 @@ export interface DeploymentSecrets {
   readonly credentials: () => pulumi.Output<Record<string, string>>;
   /** The approval webhook URL; read only when the topology has one. */
   readonly approvalWebhookUrl: () => pulumi.Output<string>;
+  /** Static credential sets' values, by set and variable name; read only when the topology has one. */
+  readonly staticCredentials: () => pulumi.Output<Record<string, Record<string, string>>>;
 }
 
 /**
@@ -38,7 +42,6 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     (layer) =>
       new Layer(layer.name, {
         organization: topology.organization,
-        autoApply: topology.autoApply,
         protect: topology.protect,
         workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
         triggers: topology.triggers.filter((t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name),
@@ -73,11 +76,37 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     variableSetId = credentials.variableSetId;
   }
 
+  let staticValues: pulumi.Output<Record<string, Record<string, string>>> | undefined;
+  const credentialSets = topology.credentialSets.variableSets.map(
+    (plan) =>
+      new CredentialSet(plan.resourceName, {
+        organization: topology.organization,
+        plan,
+        secretValues: () => {
+          staticValues ??= secrets.staticCredentials();
+          return staticValues.apply((all) => all[plan.set]);
+        },
+        workspaceIds: plan.onProject ? new Map() : idsByName(plan.workspaces),
+        ...(plan.onProject ? { projectId } : {}),
+        formerNames,
+      }),
+  );
+  if (topology.access.length > 0) {
+    new TeamAccess(`team-access-${topology.environment}`, {
+      organization: topology.organization,
+      grants: topology.access,
+      workspaces: new Map(topology.workspaces.map((w) => [w.key, { id: ids.get(w.key)!, name: w.name }])),
+      formerNames,
+      ...(topology.project && "create" in topology.project ? { projectId } : {}),
+    });
+  }
+
   let approvalHmacKey: pulumi.Output<string> | undefined;
   if (topology.notifyApprovals) {
     const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
       url: secrets.approvalWebhookUrl(),
-      workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),
+      // Only runs that wait for approval need a reviewer.
+      workspaceIds: idsByName(topology.workspaces.filter((w) => !w.autoApply).map((w) => w.key)),
       formerNames,
     });
     approvalHmacKey = notifications.hmacKey;
@@ -116,7 +145,12 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   const runInputs = new Map(
     topology.workspaces.map((w) => [
       w.key,
-      [contractInputs.get(w.name), cellInputs.get(w.name)].filter((r): r is pulumi.Resource => r !== undefined),
+      [
+        contractInputs.get(w.name),
+        cellInputs.get(w.name),
+        // Its credentials: a first plan without them fails.
+        ...credentialSets.filter((_, i) => topology.credentialSets.variableSets[i].workspaces.includes(w.key)),
+      ].filter((r): r is pulumi.Resource => r !== undefined),
     ]),
   );
 

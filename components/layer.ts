@@ -7,8 +7,6 @@ import type { ExternalTrigger, TriggerEdge, WorkspaceNode } from "../topology/to
 export interface LayerArgs {
   /** The organization every workspace lives in. */
   readonly organization: string;
-  /** Whether runs, including runs queued by run triggers, apply without approval. */
-  readonly autoApply: boolean;
   /** Whether Pulumi must refuse to delete the workspaces (their state and history). */
   readonly protect: boolean;
   /** This layer's workspaces, as the topology derived them. */
@@ -68,9 +66,10 @@ export class Layer extends pulumi.ComponentResource {
           name: node.name,
           organization: args.organization,
           description: `Layer ${name}, managed by tfc-layers.`,
-          autoApply: args.autoApply,
+          // Its layer's choice, else the stack's.
+          autoApply: node.autoApply,
           // A separate flag in TFC: without it, runs queued by triggers wait for approval.
-          autoApplyRunTrigger: args.autoApply,
+          autoApplyRunTrigger: node.autoApply,
           // A new workspace would start a first run at once, in no particular order: a
           // downstream that plans before its upstream has state fails.
           queueAllRuns: false,

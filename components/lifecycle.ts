@@ -50,8 +50,9 @@ export class Lifecycle extends pulumi.ComponentResource {
           `${name}-${node.name}`,
           {
             workspaceId: args.workspaceIds.get(node.key)!,
-            ...(plan.applyOnCreate ? { apply: run } : {}),
-            ...(plan.destroyOnDelete ? { destroy: run } : {}),
+            // A workspace whose layer auto-applies in a gated stack confirms its own runs.
+            ...(plan.applyOnCreate ? { apply: { ...run, manualConfirm: !node.autoApply } } : {}),
+            ...(plan.destroyOnDelete ? { destroy: { ...run, manualConfirm: !node.autoApply } } : {}),
           },
           {
             parent: this,

@@ -1,7 +1,6 @@
 // The offline plan of one stack as one document: the text and --json outputs both render it.
 
 import { CONTRACT_FILES, ContractFileConflict, contractFiles } from "../hcl/contractFiles";
-import { CELL_VARIABLE, CONTRACT_VARIABLE } from "../hcl/expressions";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
 import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
@@ -125,22 +124,23 @@ export function displayValue(value: unknown): unknown {
 
 /**
  * A resource's inputs as a reviewer may see them. The provider marks every variable value secret;
- * the contract variable (the host, organization and environment) and the cell variable (the cell's
- * name and values), both not sensitive, hold none, so their values are shown.
+ * the variables the program marks not sensitive (the contract's place, a cell's values, dynamic
+ * credentials' role ARNs and client ids) hold none, so their values are shown.
  */
 export function displayInputs(r: Pick<RegisteredResource, "type" | "inputs">): Record<string, unknown> {
   const shown = displayValue(r.inputs) as Record<string, unknown>;
-  const { key, sensitive, value } = r.inputs;
-  const ours = r.type === "tfe:index/variable:Variable" && (key === CONTRACT_VARIABLE || key === CELL_VARIABLE);
-  return ours && sensitive === false && value instanceof SecretValue
-    ? { ...shown, value: displayValue(value.value) }
-    : shown;
+  const { sensitive, value } = r.inputs;
+  // A variable the program marks not sensitive holds no secret, and TFC shows it to every reader.
+  const plain = r.type === "tfe:index/variable:Variable" && sensitive === false;
+  return plain && value instanceof SecretValue ? { ...shown, value: displayValue(value.value) } : shown;
 }
 
 // Children in the order a reviewer reads them: what exists first, then what links it.
 const TYPE_ORDER = [
   "tfc-layers:components:Layer",
   "tfc-layers:components:SharedCredentials",
+  "tfc-layers:components:CredentialSet",
+  "tfc-layers:components:TeamAccess",
   "tfc-layers:components:ApprovalNotifications",
   "tfc-layers:components:ContractInputs",
   "tfc-layers:components:Lifecycle",
@@ -150,6 +150,9 @@ const TYPE_ORDER = [
   "tfe:index/variableSet:VariableSet",
   "tfe:index/variable:Variable",
   "tfe:index/workspaceVariableSet:WorkspaceVariableSet",
+  "tfe:index/projectVariableSet:ProjectVariableSet",
+  "tfe:index/teamProjectAccess:TeamProjectAccess",
+  "tfe:index/teamAccess:TeamAccess",
   "random:index/randomPassword:RandomPassword",
   "tfe:index/notificationConfiguration:NotificationConfiguration",
   "tfe:index/workspaceRun:WorkspaceRun",

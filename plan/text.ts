@@ -17,7 +17,7 @@ function resourceLines(r: PlanResource, depth: number): string[] {
 
 const plural = (n: number | string, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function cascadeLines(c: PlanCascade, autoApply: boolean): string[] {
+function cascadeLines(c: PlanCascade): string[] {
   const lines = [`${c.source} applies successfully:`];
   if (c.runs.length === 0) {
     return [...lines, "  nothing: no workspace depends on it", ""];
@@ -41,8 +41,13 @@ function cascadeLines(c: PlanCascade, autoApply: boolean): string[] {
   for (const [output, readers] of Object.entries(c.outputsReadBy ?? {})) {
     lines.push(`  reads ${output}: ${readers.join(", ")} (a change to it reaches them with these runs)`);
   }
-  if (!autoApply) {
-    lines.push("  stops at wave 1: nothing goes further until someone approves, and each later run waits again");
+  // Where the cascade first stops: nothing past a waiting run happens until someone approves it.
+  const stop = c.runs.find((g) => g.outcome === "wait-for-approval");
+  if (stop) {
+    const waiting = c.runs.filter((g) => g.wave === stop.wave && g.outcome === "wait-for-approval");
+    lines.push(
+      `  stops at wave ${stop.wave} (${waiting.flatMap((g) => g.workspaces).join(", ")}): nothing past it goes further until someone approves${c.runs.some((g) => g.wave > stop.wave && g.outcome === "wait-for-approval") ? ", and later waiting runs wait again" : ""}`,
+    );
   }
   lines.push("");
   return lines;
@@ -147,7 +152,7 @@ export function renderText(plan: PlanDocument): string {
     "an apply and fires nothing further, so these counts are upper bounds.",
     "",
   );
-  for (const c of plan.cascade) out.push(...cascadeLines(c, plan.autoApply));
+  for (const c of plan.cascade) out.push(...cascadeLines(c));
   if (plan.commits.length) {
     out.push(
       "## Commits",

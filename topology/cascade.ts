@@ -44,7 +44,7 @@ export interface Cascade {
   readonly reachableWorkspaces: number;
   /** Runs beyond the ideal, all from fan-in (a workspace reached by k paths runs k times). */
   readonly extraRuns: bigint;
-  /** Whether the first wave already stops for approval (nothing further happens until then). */
+  /** Whether a run of the first wave already stops for approval (nothing further happens past it until then). */
   readonly waitsForApproval: boolean;
 }
 
@@ -180,7 +180,9 @@ export class CascadeSimulator {
     /** Workspaces of an upstream group that take part in the cascade and feed `group`. */
     const active = (upstream: number, group: Group) =>
       upstream === root.id ? [sourceKey] : this.groups[upstream].workspaces.filter((k) => group.upstreams.has(k));
-    const outcome = this.topology.autoApply ? "auto-apply" : "wait-for-approval";
+    // A layer may auto-apply over its stack's choice, or wait where the stack auto-applies.
+    const outcomeOf = (group: Group) =>
+      this.topology.workspaceByKey.get(group.workspaces[0])!.autoApply ? "auto-apply" : "wait-for-approval";
 
     const waves: CascadeWave[] = [];
     for (let wave = 1; wave <= waveCount; wave++) {
@@ -207,7 +209,7 @@ export class CascadeSimulator {
           workspaces: group.workspaces,
           runsEach,
           queuedBy,
-          outcome,
+          outcome: outcomeOf(group),
           mayReadOldOutputsOf,
         });
       }
@@ -228,7 +230,7 @@ export class CascadeSimulator {
       totalRuns,
       reachableWorkspaces: runsByWorkspace.size,
       extraRuns: totalRuns - BigInt(runsByWorkspace.size),
-      waitsForApproval: !this.topology.autoApply && runsByWorkspace.size > 0,
+      waitsForApproval: waves[0]?.groups.some((g) => g.outcome === "wait-for-approval") ?? false,
     };
   }
 }

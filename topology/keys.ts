@@ -1,6 +1,8 @@
 // Every stack key the program reads, in one place.
+import { TEAMS_KEY } from "./access/accessConfig";
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
+import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
 import { EXTERNAL_KEY } from "./external/externalConfig";
 import { LIFECYCLE_KEY } from "./lifecycle/lifecycleConfig";
 
@@ -11,6 +13,7 @@ export const KEYS = {
   hostname: "tfe:hostname",
   environment: `${PROJECT}:environment`,
   autoApply: `${PROJECT}:autoApply`,
+  allowLayerAutoApply: `${PROJECT}:allowLayerAutoApply`,
   protect: `${PROJECT}:protect`,
   layers: `${PROJECT}:layers`,
   sharedCredentials: `${PROJECT}:sharedCredentials`,
@@ -19,10 +22,12 @@ export const KEYS = {
   ...CELL_KEYS,
   external: EXTERNAL_KEY,
   lifecycle: LIFECYCLE_KEY,
+  teams: TEAMS_KEY,
+  ...CREDENTIAL_KEYS,
 } as const;
 
 /** Keys whose values must never be written in the stack file in plain text. */
-export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.approvalWebhookUrl];
+export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.staticCredentials, KEYS.approvalWebhookUrl];
 
 /** The provider's host when tfe:hostname is not set (and TFE_HOSTNAME neither). */
 export const DEFAULT_HOSTNAME = "app.terraform.io";

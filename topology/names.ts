@@ -34,3 +34,11 @@ export function remoteStateLabel(key: string): string {
 export function externalStateLabel(name: string): string {
   return `_ext_${name}`;
 }
+
+/**
+ * The Pulumi name of a team's access to a workspace (its TFC name) or to the project
+ * (`project`, typed apart: tfe_team_project_access): "@" is in no team or workspace name.
+ */
+export function teamAccessName(team: string, workspace: string): string {
+  return `${team}@${workspace}`;
+}

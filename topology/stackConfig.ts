@@ -2,6 +2,7 @@
 // strings, structured values as JSON) into validated settings. Pure: the program, the plan
 // command, the tests and the benchmark all go through it.
 import { z } from "zod";
+import { readTeams, type TeamConfig } from "./access/accessConfig";
 import { type Cell, layerCellFields, readCells, readWorkspaceName, workspaceCellFields } from "./cells/cellsConfig";
 import {
   type LayerSourceConfig,
@@ -13,6 +14,7 @@ import {
 } from "./codeSourceConfig";
 import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
 import { type LayerContractConfig, layerContractFields } from "./contractConfig";
+import { type CredentialsConfig, layerCredentialFields, readCredentials } from "./credentials/credentialsConfig";
 import { StackConfigError, show } from "./errors";
 import { type ExternalLayerConfig, readExternal } from "./external/externalConfig";
 import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
@@ -39,6 +41,10 @@ export interface LayerConfig {
   readonly cells?: "all" | readonly string[];
   /** A workspace's own upstreams (workspaces as written), narrower than its layer's, by workspace. */
   readonly upstreams: Readonly<Record<string, readonly string[]>>;
+  /** The layer's own autoApply over the stack's; undefined: the stack's. */
+  readonly autoApply?: boolean;
+  /** The credential sets it takes; undefined: tfc-layers:defaultCredentials. */
+  readonly credentials?: readonly string[];
 }
 
 /** The validated stack settings; graph rules are checked by buildTopology. */
@@ -48,8 +54,14 @@ export interface StackSettings {
   readonly hostname: string;
   readonly environment: string;
   readonly autoApply: boolean;
+  /** Whether a layer may auto-apply in a stack that waits for approval. */
+  readonly allowLayerAutoApply: boolean;
   readonly protect: boolean;
   readonly layers: readonly LayerConfig[];
+  /** Team access per layer (tfc-layers:teams). */
+  readonly teams: readonly TeamConfig[];
+  /** Named credential sets and the stack's default (tfc-layers:credentials and friends). */
+  readonly credentials: CredentialsConfig;
   /** Names of the shared credentials (their values stay secret and are read elsewhere). */
   readonly credentialNames?: readonly string[];
   readonly approvalWebhook: boolean;
@@ -87,6 +99,8 @@ export const layerSchema = z.strictObject({
   executionMode: z.enum(["remote", "agent", "local"]).optional(),
   agentPoolId: z.string().min(1).optional(),
   sharedCredentials: z.boolean().optional(),
+  autoApply: z.boolean().optional(),
+  ...layerCredentialFields,
   renamedFrom: z.record(z.string(), z.string()).optional(),
   ...layerSourceFields,
   ...layerContractFields,
@@ -212,6 +226,10 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       contract: { outputs: layer.outputs, reads: layer.reads },
       ...(layer.cells !== undefined ? { cells: layer.cells } : {}),
       upstreams,
+      ...(layer.autoApply !== undefined ? { autoApply: layer.autoApply } : {}),
+      ...(layer.credentials !== undefined
+        ? { credentials: typeof layer.credentials === "string" ? [layer.credentials] : layer.credentials }
+        : {}),
     };
   });
 }
@@ -309,6 +327,7 @@ export function readStackConfig(
     hostname: readHostname(config[KEYS.hostname]),
     environment,
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
+    allowLayerAutoApply: readBoolean(KEYS.allowLayerAutoApply, config[KEYS.allowLayerAutoApply]) ?? false,
     protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? false,
     layers: readLayers(config[KEYS.layers]),
     credentialNames: readCredentialNames(config[KEYS.sharedCredentials], isSecret(KEYS.sharedCredentials)),
@@ -318,5 +337,7 @@ export function readStackConfig(
     cells: readCells(config[KEYS.cells]),
     workspaceName: readWorkspaceName(config[KEYS.workspaceName]),
     external: readExternal(config[KEYS.external]),
+    teams: readTeams(config[KEYS.teams]),
+    credentials: readCredentials(config, isSecret),
   };
 }

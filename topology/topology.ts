@@ -3,11 +3,13 @@
 // least-privilege remote-state consumers. Every graph rule lives here, checked before any
 // resource is registered.
 
+import { checkLayerAutoApply, checkTeams, planAccess, type TeamGrant } from "./access/access";
 import { checkSourceLimit, stampCells } from "./cells/cells";
 import type { Cell } from "./cells/cellsConfig";
 import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
 import { deriveCodeSource, inCell, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
 import { type Contract, deriveContract, readableLayers, type WorkspaceContract, workspaceContracts } from "./contract";
+import { type CredentialsPlan, planCredentials } from "./credentials/credentials";
 import { StackConfigError, show } from "./errors";
 import { checkExternal, externalKey, isExternal } from "./external/external";
 import { dependencyOrder } from "./graph";
@@ -26,6 +28,8 @@ export interface WorkspaceNode {
   readonly executionMode: ExecutionMode;
   readonly agentPoolId?: string;
   readonly sharedCredentials: boolean;
+  /** Whether its runs, also those queued by run triggers, apply by themselves: its layer's choice, else the stack's. */
+  readonly autoApply: boolean;
   /**
    * Keys of the workspaces it depends on: their successful applies queue a run here (trigger
    * sources, unless it is retiring), and its code reads their state.
@@ -116,6 +120,10 @@ export interface Topology {
   readonly credentialsSetName: string;
   /** Whether to send approval requests: only runs that wait for approval need them. */
   readonly notifyApprovals: boolean;
+  /** Team access, per team. */
+  readonly access: readonly TeamGrant[];
+  /** The named credential sets: their variable sets, who takes which, the identities to trust. */
+  readonly credentialSets: CredentialsPlan;
   /** The repository every workspace plans from; without it the workspaces are CLI-driven. */
   readonly vcs?: VcsSource;
   readonly project?: ProjectPlacement;
@@ -154,6 +162,12 @@ export function buildTopology(settings: StackSettings): Topology {
   }));
   const layerByName = new Map(ownLayers.map((l) => [l.name, l]));
   checkExecution(settings);
+  checkLayerAutoApply(settings.autoApply, settings.allowLayerAutoApply, settings.layers);
+  checkTeams(
+    settings.teams,
+    settings.layers.map((l) => l.name),
+    settings.external.map((l) => l.name),
+  );
   const previous = previousNames(settings);
   const source = deriveCodeSource(settings);
   const contract = deriveContract(settings);
@@ -244,6 +258,7 @@ export function buildTopology(settings: StackSettings): Topology {
         executionMode: layer.executionMode,
         agentPoolId: layer.agentPoolId,
         sharedCredentials: layer.sharedCredentials,
+        autoApply: layer.autoApply ?? settings.autoApply,
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
         consumers: [...consumers.get(key)!].sort(),
@@ -268,6 +283,7 @@ export function buildTopology(settings: StackSettings): Topology {
     const formerName = triggerName(formerNameOf(e.upstream), formerNameOf(e.downstream));
     return { ...e, name, ...(formerName !== name ? { formerName } : {}) };
   });
+  const ownsProject = source.project !== undefined && "create" in source.project;
   const externalTriggers = workspaces
     .filter((w) => !w.retiring)
     .flatMap((w) =>
@@ -298,7 +314,26 @@ export function buildTopology(settings: StackSettings): Topology {
     })),
     credentialNames: settings.credentialNames,
     credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
-    notifyApprovals: settings.approvalWebhook && !settings.autoApply,
+    notifyApprovals: settings.approvalWebhook && workspaces.some((w) => !w.autoApply),
+    access: planAccess(settings.teams, workspaces, ownsProject),
+    credentialSets: planCredentials({
+      config: settings.credentials,
+      layerSets: new Map(settings.layers.map((l) => [l.name, l.credentials])),
+      sharedNames: settings.credentialNames,
+      takesShared: (layer) => layerByName.get(layer)!.sharedCredentials,
+      workspaces: workspaces.map((w) => ({ ...w, workspace: stampedByKey.get(w.key)!.workspace })),
+      cells: settings.cells,
+      environment: settings.environment,
+      organization: settings.organization,
+      projectName:
+        source.project === undefined
+          ? "Default Project"
+          : "create" in source.project
+            ? source.project.create
+            : undefined,
+      ownsProject,
+      deployment: `${settings.deployment.project}/${settings.deployment.stack}`,
+    }),
     ...(source.vcs ? { vcs: source.vcs } : {}),
     ...(source.project ? { project: source.project } : {}),
     ...(lifecycle ? { lifecycle } : {}),

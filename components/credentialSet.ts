@@ -1,0 +1,81 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as tfe from "@pulumi/tfe";
+import type { CredentialVariableSet } from "../topology/credentials/credentials";
+import type { FormerNames } from "./renames";
+
+export interface CredentialSetArgs {
+  readonly organization: string;
+  readonly plan: CredentialVariableSet;
+  /** A static set's values by variable name, as a secret; read only for a static set. */
+  readonly secretValues?: () => pulumi.Output<Record<string, string>>;
+  /** The workspaces to attach it to, by TFC name (none when it goes to the project). */
+  readonly workspaceIds: ReadonlyMap<string, pulumi.Input<string>>;
+  readonly projectId?: pulumi.Input<string>;
+  /** Former TFC names of renamed workspaces: their attachments stay. */
+  readonly formerNames: FormerNames;
+}
+
+/**
+ * One named credential set as one variable set, with priority so that no workspace variable or
+ * other set can silently override it, attached only where its layers' workspaces are. A dynamic
+ * set's variables (role ARNs, client ids) are plain and readable; a static set's are sensitive.
+ */
+export class CredentialSet extends pulumi.ComponentResource {
+  readonly variableSetId: pulumi.Output<string>;
+
+  constructor(name: string, args: CredentialSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("tfc-layers:components:CredentialSet", name, {}, opts);
+    const { plan } = args;
+    const variableSet = new tfe.VariableSet(
+      `${name}/set`,
+      {
+        name: plan.tfcName,
+        organization: args.organization,
+        description: `Credential set ${plan.set} (${plan.kind}), managed by tfc-layers.`,
+        global: false,
+        priority: true,
+      },
+      { parent: this },
+    );
+    for (const { key, value } of plan.variables) {
+      new tfe.Variable(
+        `${name}/${key}`,
+        { key, value, category: "env", sensitive: false, variableSetId: variableSet.id },
+        { parent: this },
+      );
+    }
+    if (plan.secretNames.length > 0) {
+      const values = pulumi.secret(args.secretValues!());
+      for (const key of plan.secretNames) {
+        new tfe.Variable(
+          `${name}/${key}`,
+          {
+            key,
+            category: "env",
+            sensitive: true,
+            value: pulumi.secret(values.apply((all) => all[key])),
+            variableSetId: variableSet.id,
+          },
+          { parent: this },
+        );
+      }
+    }
+    for (const [workspaceName, workspaceId] of args.workspaceIds) {
+      const former = args.formerNames.get(workspaceName);
+      new tfe.WorkspaceVariableSet(
+        `${name}/${workspaceName}`,
+        { variableSetId: variableSet.id, workspaceId },
+        { parent: this, aliases: former ? [{ name: `${name}/${former}` }] : [] },
+      );
+    }
+    if (args.projectId !== undefined) {
+      new tfe.ProjectVariableSet(
+        `${name}/project`,
+        { variableSetId: variableSet.id, projectId: args.projectId },
+        { parent: this },
+      );
+    }
+    this.variableSetId = variableSet.id;
+    this.registerOutputs({ variableSetId: this.variableSetId });
+  }
+}

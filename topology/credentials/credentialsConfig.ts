@@ -1,0 +1,197 @@
+// The credentials part of the stack config: named sets of credentials, chosen per layer.
+// Dynamic sets (`tfc-layers:credentials`) give each cloud's workload-identity variables: role
+// ARNs, client ids, addresses, none of them secret, so they stay readable in the plan. Static
+// sets (`tfc-layers:staticCredentials`) hold secret values; they are a key of their own because
+// one `secure:` leaf makes the whole key a secret. `tfc-layers:defaultCredentials` names the sets
+// of a layer that names none. Rules in credentials.ts.
+import { z } from "zod";
+import { closest } from "../configValues";
+import { StackConfigError, show } from "../errors";
+
+export const CREDENTIAL_KEYS = {
+  credentials: "tfc-layers:credentials",
+  staticCredentials: "tfc-layers:staticCredentials",
+  defaultCredentials: "tfc-layers:defaultCredentials",
+} as const;
+
+/** Each cloud's fields, named after the variables they set (TFC_AWS_RUN_ROLE_ARN: runRole). */
+export const CLOUD_FIELDS = {
+  aws: ["runRole", "planRole", "applyRole", "audience"],
+  azure: ["runClientId", "planClientId", "applyClientId", "subscriptionId", "tenantId", "audience"],
+  gcp: [
+    "workloadProviderName",
+    "projectNumber",
+    "workloadPoolId",
+    "workloadProviderId",
+    "principalType",
+    "runServiceAccountEmail",
+    "planServiceAccountEmail",
+    "applyServiceAccountEmail",
+    "audience",
+  ],
+  vault: ["address", "runRole", "planRole", "applyRole", "namespace", "authPath", "audience", "encodedCacert"],
+} as const;
+export type Cloud = keyof typeof CLOUD_FIELDS;
+export const CLOUDS = Object.keys(CLOUD_FIELDS) as Cloud[];
+
+/** One cloud's fields of a dynamic set, as written (placeholders not yet filled in). */
+export type CloudConfig = Readonly<Record<string, string>>;
+
+export interface DynamicSetConfig {
+  readonly name: string;
+  readonly clouds: Readonly<Partial<Record<Cloud, CloudConfig>>>;
+}
+
+export interface StaticSetConfig {
+  readonly name: string;
+  /** The environment variables it sets; their values stay secret and are read elsewhere. */
+  readonly variables: readonly string[];
+}
+
+export interface CredentialsConfig {
+  readonly dynamic: readonly DynamicSetConfig[];
+  readonly static: readonly StaticSetConfig[];
+  /** The sets of a layer that names none; undefined: such a layer takes none. */
+  readonly defaults?: readonly string[];
+}
+
+/** A set's name: it is part of the variable set's TFC name and of Pulumi names. */
+const SET_NAME = /^[A-Za-z0-9_-]+$/;
+const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DYNAMIC_EXAMPLE = "{network-aws: {aws: {runRole: 'arn:aws:iam::{account}:role/{layer}'}}}";
+
+/** The field a layer takes to choose its sets. */
+export const layerCredentialFields = {
+  credentials: z.union([z.string(), z.array(z.string())]).optional(),
+};
+
+/** What the stack file's editor can check (for the JSON Schema). */
+export const dynamicCredentialsFileSchema = z.record(
+  z.string().regex(SET_NAME),
+  z.strictObject(
+    Object.fromEntries(
+      CLOUDS.map((cloud) => [
+        cloud,
+        z.strictObject(Object.fromEntries(CLOUD_FIELDS[cloud].map((f) => [f, z.string().optional()]))).optional(),
+      ]),
+    ),
+  ),
+);
+
+function asMap(key: string, value: unknown, example: string): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new StackConfigError(`${key} must be a map, got ${show(value)}: write it like ${example}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function parse(key: string, raw: string, example: string): Record<string, unknown> {
+  try {
+    return asMap(key, JSON.parse(raw), example);
+  } catch (error) {
+    if (error instanceof StackConfigError) throw error;
+    throw new StackConfigError(`${key} must be a map, got ${show(raw)}: write it like ${example}`);
+  }
+}
+
+function checkSetName(key: string, name: string): void {
+  if (!SET_NAME.test(name)) {
+    throw new StackConfigError(
+      `${key} has the set ${show(name)}: a set's name takes only letters, digits, "-" and "_" (it names a variable set)`,
+    );
+  }
+}
+
+function readDynamic(raw: string | undefined): DynamicSetConfig[] {
+  const key = CREDENTIAL_KEYS.credentials;
+  if (raw === undefined) return [];
+  return Object.entries(parse(key, raw, DYNAMIC_EXAMPLE)).map(([name, set]) => {
+    checkSetName(key, name);
+    const clouds = asMap(`${key}.${name}`, set, DYNAMIC_EXAMPLE);
+    if (Object.keys(clouds).length === 0) {
+      throw new StackConfigError(
+        `${key}.${name} names no cloud: give one of ${CLOUDS.join(", ")}, e.g. ${DYNAMIC_EXAMPLE}`,
+      );
+    }
+    const read: Partial<Record<Cloud, CloudConfig>> = {};
+    for (const [cloud, fields] of Object.entries(clouds)) {
+      if (!(CLOUDS as string[]).includes(cloud)) {
+        const guess = closest(cloud, CLOUDS);
+        throw new StackConfigError(
+          `${key}.${name} has the unknown cloud ${show(cloud)}: ${guess ? `did you mean ${show(guess)}?` : `use ${CLOUDS.join(", ")}`}`,
+        );
+      }
+      const known: readonly string[] = CLOUD_FIELDS[cloud as Cloud];
+      const values = asMap(`${key}.${name}.${cloud}`, fields, DYNAMIC_EXAMPLE);
+      for (const [field, value] of Object.entries(values)) {
+        if (!known.includes(field)) {
+          const guess = closest(field, known);
+          throw new StackConfigError(
+            `${key}.${name}.${cloud} has the unknown field ${show(field)}: ${guess ? `did you mean ${show(guess)}?` : `${cloud} takes ${known.join(", ")}`}`,
+          );
+        }
+        if (typeof value !== "string" || value === "") {
+          throw new StackConfigError(`${key}.${name}.${cloud}.${field} must be a non-empty string, got ${show(value)}`);
+        }
+      }
+      read[cloud as Cloud] = values as Record<string, string>;
+    }
+    return { name, clouds: read };
+  });
+}
+
+function readStatic(raw: string | undefined, isSecret: boolean): StaticSetConfig[] {
+  const key = CREDENTIAL_KEYS.staticCredentials;
+  if (raw === undefined) return [];
+  const setCommand = `pulumi config set --secret --path '${key}.<set>.<NAME>' <value>`;
+  if (!isSecret) {
+    throw new StackConfigError(
+      `${key} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
+    );
+  }
+  return Object.entries(parse(key, raw, `{set: {NAME: value}}, set with \`${setCommand}\``)).map(([name, set]) => {
+    checkSetName(key, name);
+    const variables = asMap(`${key}.${name}`, set, `{NAME: value}, set with \`${setCommand}\``);
+    const names = Object.keys(variables).sort();
+    if (names.length === 0)
+      throw new StackConfigError(`${key}.${name} has no variable: set one with \`${setCommand}\``);
+    for (const variable of names) {
+      if (!ENV_VAR_NAME.test(variable)) {
+        throw new StackConfigError(
+          `${key}.${name}.${variable}: ${show(variable)} is not a valid environment variable name: use letters, digits and "_", not starting with a digit`,
+        );
+      }
+      if (typeof variables[variable] !== "string") {
+        throw new StackConfigError(`${key}.${name}.${variable} must be a string value: set it with \`${setCommand}\``);
+      }
+    }
+    return { name, variables: names };
+  });
+}
+
+function readDefaults(raw: string | undefined): string[] | undefined {
+  const key = CREDENTIAL_KEYS.defaultCredentials;
+  if (raw === undefined) return undefined;
+  let parsed: unknown = raw;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {}
+  const names = typeof parsed === "string" ? [parsed] : parsed;
+  if (!Array.isArray(names) || names.some((n) => typeof n !== "string")) {
+    throw new StackConfigError(`${key} must be a set's name or a list of them, got ${show(parsed)}: e.g. aws-dev`);
+  }
+  return names;
+}
+
+/** Reads the three credential keys. */
+export function readCredentials(
+  config: Readonly<Record<string, string>>,
+  isSecret: (key: string) => boolean,
+): CredentialsConfig {
+  const defaults = readDefaults(config[CREDENTIAL_KEYS.defaultCredentials]);
+  return {
+    dynamic: readDynamic(config[CREDENTIAL_KEYS.credentials]),
+    static: readStatic(config[CREDENTIAL_KEYS.staticCredentials], isSecret(CREDENTIAL_KEYS.staticCredentials)),
+    ...(defaults ? { defaults } : {}),
+  };
+}
