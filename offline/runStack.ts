@@ -19,8 +19,13 @@ export const providerOutputs = {
   [tokenOf(random.RandomPassword)]: () => ({ result: "mock-generated-password" }),
 };
 
-/** What the provider's data sources would answer offline: a workspace looked up by name exists. */
+/** What the provider's data sources would answer offline: a workspace or team looked up by name exists. */
 export const providerInvokes = {
+  "tfe:index/getTeam:getTeam": (inputs: Record<string, unknown>) => ({
+    id: mockId(String(inputs.name)),
+    name: inputs.name,
+    organization: inputs.organization,
+  }),
   "tfe:index/getWorkspace:getWorkspace": (inputs: Record<string, unknown>) => ({
     id: mockId(String(inputs.name)),
     name: inputs.name,

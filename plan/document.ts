@@ -11,6 +11,7 @@ import { externalStateLabel, remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
 import type { Difference } from "./compare";
 import { type FlowchartLink, flowchart } from "./mermaid";
+import { type PlanSecurity, securityPlan } from "./security";
 
 export interface PlanResource {
   readonly type: string;
@@ -99,6 +100,8 @@ export interface PlanDocument {
     /** Why no files can be generated (two workspaces share a directory but not a contract). */
     readonly problem?: string;
   };
+  /** Team access, approvers, credential sets and the identities to trust. */
+  readonly security: PlanSecurity;
   readonly advice: string[];
   /** With --compare: where the other stack differs. */
   readonly comparison?: { readonly stack: string; readonly differences: Difference[] };
@@ -391,6 +394,7 @@ export function buildPlan(
         }
       : {}),
     ...(topology.contract ? { contract: generatedFiles(topology) } : {}),
+    security: securityPlan(topology),
     advice: [...findImpliedDependencies(topology).map(describeImpliedDependency), ...describeContractAdvice(topology)],
   };
 }

@@ -1,5 +1,6 @@
 // Renders a plan document as text for a pull request: resources, graph, cascade, advice.
 import type { PlanCascade, PlanCommit, PlanDocument, PlanLifecycle, PlanResource } from "./document";
+import type { PlanSecurity } from "./security";
 
 function formatValue(value: unknown): string {
   return JSON.stringify(value);
@@ -108,6 +109,48 @@ function lifecycleLines(l: PlanLifecycle): string[] {
   return lines;
 }
 
+function securityLines(s: PlanSecurity): string[] {
+  const lines = ["## Who may do what", ""];
+  if (s.teams.length === 0) lines.push("No team access: every permission is the organization's defaults (its owners can do everything).");
+  for (const t of s.teams) {
+    const team = `${t.team}${t.byId ? "" : " (looked up by name)"}`;
+    if (t.project) lines.push(`${team}: ${t.project} on the project, so on every workspace in it`);
+    else {
+      lines.push(`${team}:`);
+      for (const w of t.workspaces) lines.push(`  ${w.workspace}: ${w.access}`);
+    }
+  }
+  lines.push("", "Who approves the runs that wait (besides the organization's owners):");
+  if (s.approvals.length === 0) lines.push("  nothing waits: every run applies by itself");
+  for (const a of s.approvals) {
+    lines.push(
+      `  ${a.workspace}: ${a.approvers.length ? a.approvers.join(", ") : "only the organization's owners can approve"}`,
+    );
+  }
+  if (s.approvals.length && s.autoApplied.length) lines.push(`  applying by themselves: ${s.autoApplied.join(", ")}`);
+  lines.push("");
+  if (s.credentialSets.length) {
+    lines.push("Credential sets (variable sets with priority: no workspace variable overrides them):");
+    for (const c of s.credentialSets) {
+      lines.push(`  ${c.variableSet} (${c.kind}) -> ${c.attachedTo.join(", ")}`);
+      for (const [key, value] of Object.entries(c.variables)) lines.push(`      ${key} = ${value}`);
+      for (const key of c.secretNames) lines.push(`      ${key} = [secret]`);
+    }
+    lines.push("");
+  }
+  if (s.trust.length) {
+    lines.push(
+      "What each cloud identity must trust (the sub claim of the runs' workload identity tokens; `npm run scaffold` writes the trust documents):",
+    );
+    for (const t of s.trust) {
+      lines.push(`  ${t.cloud} ${t.identity} (audience ${t.audience}):`);
+      for (const subject of t.subjects) lines.push(`      ${subject}`);
+    }
+    lines.push("");
+  }
+  return lines;
+}
+
 function contractLines(stack: string, { files, problem }: NonNullable<PlanDocument["contract"]>): string[] {
   const lines = [
     "## Contract",
@@ -187,6 +230,7 @@ export function renderText(plan: PlanDocument): string {
       out.push(`  remote-state consumers to add: ${e.consumersToAdd.join(", ") || "none"}`, "");
     }
   }
+  out.push(...securityLines(plan.security));
   out.push("## Advice", "");
   out.push(...(plan.advice.length ? plan.advice.map((a) => `- ${a}`) : ["None: no dependency is implied by another."]));
   if (plan.comparison) {

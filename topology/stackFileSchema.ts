@@ -3,8 +3,10 @@
 // schema can say (keys, types, names, shapes); rules between fields and across layers stay in
 // the program, which gives them one-line messages.
 import { z } from "zod";
+import { teamsFileSchema } from "./access/accessConfig";
 import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
+import { dynamicCredentialsFileSchema } from "./credentials/credentialsConfig";
 import { externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycle/lifecycleConfig";
@@ -35,6 +37,26 @@ export const stackFileSchema = z.strictObject({
         "Environment variables shared with every workspace through one variable set.",
       ),
       [KEYS.approvalWebhookUrl]: encrypted,
+      [KEYS.allowLayerAutoApply]: described(
+        z.boolean(),
+        "Let a layer auto-apply in a stack whose runs wait for approval (false: refused).",
+      ),
+      [KEYS.teams]: described(
+        teamsFileSchema,
+        "Team access per layer: {<team name or id>: {<layer or *>: read|plan|write|admin|{custom permissions}}}.",
+      ),
+      [KEYS.credentials]: described(
+        dynamicCredentialsFileSchema,
+        "Dynamic credential sets: {<set>: {aws|azure|gcp|vault: {...}}}; values may use {layer}, {workspace}, {environment}, {cell} and cell values.",
+      ),
+      [KEYS.staticCredentials]: described(
+        z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),
+        "Static credential sets: {<set>: {<NAME>: secret}}, each value set with `pulumi config set --secret --path`.",
+      ),
+      [KEYS.defaultCredentials]: described(
+        z.union([z.string(), z.array(z.string())]),
+        "The credential sets of a layer that names none.",
+      ),
       [KEYS.vcs]: described(vcsSchema, "The repository every workspace plans from."),
       [KEYS.terraformVersion]: described(z.string(), "An exact version or a constraint, e.g. ~> 1.11.0."),
       [KEYS.project]: described(projectSchema, "The TFC project: {name} to create one, {id} for an existing one."),
