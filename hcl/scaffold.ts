@@ -42,14 +42,16 @@ function generatedState(text: string): { readonly generated?: string; readonly u
 /** Writes each file (path relative to `root`, body) and reports what became of it. */
 export function scaffold(
   root: string,
-  files: readonly { readonly path: string; readonly content: string }[],
+  files: readonly { readonly path: string; readonly content: string; readonly stamp?: false }[],
   options: ScaffoldOptions = {},
 ): FileReport[] {
   return files.map((file) => {
     const target = path.join(root, ...file.path.split("/"));
-    const text = stamped(file.content);
+    // A file whose format has no comments (a JSON policy) is generated only, never edited: it goes as it is.
+    const text = file.stamp === false ? file.content : stamped(file.content);
     const existing = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
-    const state = existing === undefined ? undefined : generatedState(existing);
+    const state =
+      existing === undefined ? undefined : file.stamp === false ? { untouched: true } : generatedState(existing);
     let outcome: Outcome;
     if (state === undefined) outcome = "wrote";
     else if (existing === text) outcome = "unchanged";

@@ -111,7 +111,8 @@ function lifecycleLines(l: PlanLifecycle): string[] {
 
 function securityLines(s: PlanSecurity): string[] {
   const lines = ["## Who may do what", ""];
-  if (s.teams.length === 0) lines.push("No team access: every permission is the organization's defaults (its owners can do everything).");
+  if (s.teams.length === 0)
+    lines.push("No team access: every permission is the organization's defaults (its owners can do everything).");
   for (const t of s.teams) {
     const team = `${t.team}${t.byId ? "" : " (looked up by name)"}`;
     if (t.project) lines.push(`${team}: ${t.project} on the project, so on every workspace in it`);

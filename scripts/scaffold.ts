@@ -1,6 +1,7 @@
 // npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run]: writes the Terraform that
 // enforces the stack's contract into folders laid out like the workspaces' working directories.
 import * as path from "node:path";
+import { TrustDocumentConflict, trustDocuments } from "../cloudTrust/trustDocuments";
 import { type ContractFile, ContractFileConflict, contractFiles, firstDisagreement } from "../hcl/contractFiles";
 import { describeReports, scaffold } from "../hcl/scaffold";
 import { listStacks, loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
@@ -53,17 +54,38 @@ export function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolde
     const files = contractFiles(topology);
     const conflict = disagreeingStack(stackDir, stack, topology, files);
     if (conflict) return { code: 1, out: `error: ${conflict}\n` };
-    if (files.length === 0) {
+    const { trusted } = topology.credentialSets;
+    if (trusted.length > 0 && topology.project !== undefined && "id" in topology.project) {
       return {
         code: 1,
-        out: `error: stack ${stack} declares no contract: give its layers outputs (and their dependents reads) to generate Terraform\n`,
+        out: `error: stack ${stack} puts its workspaces in project ${topology.project.id}, and the trust documents need the project's name (the subject claim holds names): give tfc-layers:project as {name: ...}\n`,
+      };
+    }
+    const project =
+      topology.project === undefined ? "Default Project" : "create" in topology.project ? topology.project.create : "";
+    const trust = trustDocuments(stack, trusted, {
+      hostname: topology.hostname,
+      organization: topology.organization,
+      project,
+    });
+    if (files.length === 0 && trust.length === 0) {
+      return {
+        code: 1,
+        out: `error: stack ${stack} declares no contract and no dynamic credentials: give its layers outputs (and their dependents reads) to generate Terraform, or a set in tfc-layers:credentials for trust documents\n`,
       };
     }
     const root = path.resolve(cwd, out ?? ".");
-    const reports = scaffold(root, files, { force, dryRun });
+    const reports = scaffold(
+      root,
+      [...files, ...trust.map((t) => ({ path: t.path, content: t.content, stamp: false as const }))],
+      {
+        force,
+        dryRun,
+      },
+    );
     return { code: 0, out: `${dryRun ? "Dry run in" : "In"} ${out ?? "."}:\n${describeReports(reports, dryRun)}` };
   } catch (err) {
-    return refusal(err, ContractFileConflict);
+    return refusal(err, ContractFileConflict, TrustDocumentConflict);
   }
 }
 

@@ -10,7 +10,8 @@ import { CREDENTIALS, deploy, type LayerFixture, seededRandom, stackConfig, WEBH
 import { ofType, SecretValue } from "./mocks";
 
 const MOCK_HMAC = "mock-generated-password";
-const SECRETS = [...Object.values(CREDENTIALS), WEBHOOK_URL, MOCK_HMAC];
+const STATIC_CREDENTIALS = { DD_API_KEY: "dd-secret-value-0005" };
+const SECRETS = [...Object.values(CREDENTIALS), ...Object.values(STATIC_CREDENTIALS), WEBHOOK_URL, MOCK_HMAC];
 
 /** Paths where a secret value appears outside a secret wrapper. */
 function plainTextLeaks(value: unknown, where = ""): string[] {
@@ -40,7 +41,17 @@ const LAYERS: LayerFixture[] = [
 ];
 
 describe("secrets never leak", () => {
-  const file = stackConfig({ environment: "prod", autoApply: false, credentials: CREDENTIALS, webhook: WEBHOOK_URL });
+  const file = stackConfig({
+    environment: "prod",
+    autoApply: false,
+    credentials: CREDENTIALS,
+    webhook: WEBHOOK_URL,
+    // A static credential set beside the shared one: its values are secrets too.
+    raw: {
+      "tfc-layers:staticCredentials": { datadog: { DD_API_KEY: { secure: STATIC_CREDENTIALS.DD_API_KEY } } },
+      "tfc-layers:defaultCredentials": "datadog",
+    },
+  });
   let run: MockRun;
   before(async () => {
     run = await deploy(file);

@@ -336,7 +336,7 @@ export function planCredentials(input: CredentialsInput): CredentialsPlan {
         const other = from.get(key);
         if (other !== undefined) {
           fail(
-            `layer ${show(ws.layer)} takes ${key} from ${other} and from the set ${show(name)}: one would silently override the other; give each variable one source`,
+            `tfc-layers:layers (layer ${show(ws.layer)}).credentials takes ${key} from ${other} and from the set ${show(name)}: one would silently override the other; give the layer one source of each variable`,
           );
         }
         from.set(key, `the set ${show(name)}`);

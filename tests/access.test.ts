@@ -1,0 +1,353 @@
+// Team access, who approves, approval per layer and named credential sets: the rules directly,
+// then what the program registers for them, and the trust documents scaffold writes.
+import * as assert from "node:assert/strict";
+import { trustDocuments } from "../cloudTrust/trustDocuments";
+import { securityPlan } from "../plan/security";
+import { approversOf, canApprove, widenedPermissions } from "../topology/access/access";
+import { simulateCascade } from "../topology/cascade";
+import { readStackConfig } from "../topology/stackConfig";
+import { buildTopology, type Topology } from "../topology/topology";
+import { deploy, runAsHost, SEED_LAYERS, stackConfig } from "./fixtures";
+import { ofType, SecretValue } from "./mocks";
+
+const TEAM_ACCESS = "tfe:index/teamAccess:TeamAccess";
+const PROJECT_ACCESS = "tfe:index/teamProjectAccess:TeamProjectAccess";
+const VARIABLE = "tfe:index/variable:Variable";
+const VARIABLE_SET = "tfe:index/variableSet:VariableSet";
+const ATTACHMENT = "tfe:index/workspaceVariableSet:WorkspaceVariableSet";
+
+type Raw = Record<string, unknown>;
+const topologyOf = (raw: Raw, autoApply = false, layers: unknown = SEED_LAYERS): Topology => {
+  const file = stackConfig({ environment: "prod", autoApply, layers, raw });
+  return buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+};
+const plain = (value: unknown) =>
+  value !== null && typeof value === "object" && "value" in (value as object)
+    ? (value as { value: unknown }).value
+    : value;
+
+describe("team access", () => {
+  it("a team with one access on every workspace of a project the stack owns gets one project access", () => {
+    const t = topologyOf({
+      "tfc-layers:project": { name: "layers-prod" },
+      "tfc-layers:teams": { release: { "*": "write" } },
+    });
+    assert.deepEqual(t.access[0].project, { access: "write" });
+    // Without the project the stack owns: one per workspace.
+    const own = topologyOf({ "tfc-layers:teams": { release: { "*": "write" } } });
+    assert.equal(own.access[0].project, undefined);
+    assert.deepEqual(
+      own.access[0].workspaces.map((w) => w.key),
+      ["network-a", "platform-b", "app-c"],
+    );
+  });
+
+  it("plan and admin never become project access (no exact project level); custom does, with the same permissions", () => {
+    for (const level of ["plan", "admin"]) {
+      const t = topologyOf({ "tfc-layers:project": { name: "p-prod" }, "tfc-layers:teams": { devs: { "*": level } } });
+      assert.equal(t.access[0].project, undefined, level);
+    }
+    const custom = { runs: "apply", variables: "read" };
+    const t = topologyOf({ "tfc-layers:project": { name: "p-prod" }, "tfc-layers:teams": { devs: { "*": custom } } });
+    assert.deepEqual(t.access[0].project, {
+      access: "custom",
+      permissions: {
+        runs: "apply",
+        variables: "read",
+        stateVersions: "none",
+        sentinelMocks: "none",
+        workspaceLocking: false,
+        runTasks: false,
+      },
+    });
+  });
+
+  it("a layer's own entry wins over *, and a team without * reaches only its layers", () => {
+    const t = topologyOf({ "tfc-layers:teams": { devs: { "*": "plan", network: "read" }, net: { network: "admin" } } });
+    const [devs, net] = t.access;
+    assert.deepEqual(
+      devs.workspaces.map((w) => [w.key, w.access]),
+      [
+        ["network-a", "read"],
+        ["platform-b", "plan"],
+        ["app-c", "plan"],
+      ],
+    );
+    assert.deepEqual(
+      net.workspaces.map((w) => w.key),
+      ["network-a"],
+    );
+  });
+
+  it("a layer key covers every cell of that layer", () => {
+    const t = topologyOf(
+      { "tfc-layers:cells": [{ name: "eu" }, { name: "us" }], "tfc-layers:teams": { devs: { app: "plan" } } },
+      false,
+      [
+        { name: "network", workspaces: ["network-a"] },
+        { name: "app", workspaces: ["app-c"], dependsOn: ["network"], cells: "all" },
+      ],
+    );
+    assert.deepEqual(
+      t.access[0].workspaces.map((w) => w.key),
+      ["app-c@eu", "app-c@us"],
+    );
+  });
+
+  it("who approves: write, admin and runs apply can; read, plan and runs plan cannot", () => {
+    assert.deepEqual(
+      ["read", "plan", "write", "admin"].map((l) => canApprove(l as never)),
+      [false, false, true, true],
+    );
+    const t = topologyOf({
+      "tfc-layers:teams": { release: { "*": "write" }, devs: { "*": "plan" }, ops: { network: { runs: "apply" } } },
+    });
+    assert.deepEqual(approversOf(t.access, "network-a"), ["ops", "release"]);
+    assert.deepEqual(approversOf(t.access, "app-c"), ["release"]);
+    const none = topologyOf({ "tfc-layers:teams": { devs: { "*": "plan" } } });
+    assert.deepEqual(
+      securityPlan(none).approvals.map((a) => a.approvers),
+      [[], [], []],
+    );
+  });
+
+  it("widened access: a new team, a higher level, or a custom field raised", () => {
+    assert.deepEqual(widenedPermissions(undefined, "read"), ["new access"]);
+    assert.deepEqual(widenedPermissions("plan", "read"), []);
+    assert.deepEqual(widenedPermissions("plan", "write").slice(0, 2), [
+      "runs plan -> apply",
+      "variables read -> write",
+    ]);
+    assert.ok(widenedPermissions("write", "admin").includes("admin false -> true"));
+    const narrow = {
+      runs: "plan",
+      variables: "none",
+      stateVersions: "read-outputs",
+      sentinelMocks: "none",
+      workspaceLocking: false,
+      runTasks: false,
+    } as const;
+    assert.deepEqual(widenedPermissions(narrow, { ...narrow, stateVersions: "read" }), [
+      "stateVersions read-outputs -> read",
+    ]);
+  });
+
+  it("the program: one TeamAccess per team and workspace, one TeamProjectAccess for the project, a named team looked up once", async () => {
+    const run = await deploy(
+      stackConfig({
+        environment: "prod",
+        autoApply: false,
+        raw: {
+          "tfc-layers:project": { name: "layers-prod" },
+          "tfc-layers:teams": {
+            release: { "*": "write" },
+            developers: { "*": "plan", network: "read" },
+            "team-abc123": { app: { runs: "apply" } },
+          },
+        },
+      }),
+    );
+    const access = ofType(run, TEAM_ACCESS);
+    assert.deepEqual(
+      access.map((r) => [r.name, r.inputs.access ?? "custom", r.inputs.teamId, r.inputs.workspaceId]).sort(),
+      [
+        ["developers@app-c-prod", "plan", "id(developers)", "id(app-c-prod)"],
+        ["developers@network-a-prod", "read", "id(developers)", "id(network-a-prod)"],
+        ["developers@platform-b-prod", "plan", "id(developers)", "id(platform-b-prod)"],
+        ["team-abc123@app-c-prod", "custom", "team-abc123", "id(app-c-prod)"],
+      ],
+    );
+    const custom = access.find((r) => r.name.startsWith("team-abc123"))!;
+    assert.deepEqual(custom.inputs.permissions, [
+      {
+        runs: "apply",
+        variables: "none",
+        stateVersions: "none",
+        sentinelMocks: "none",
+        workspaceLocking: false,
+        runTasks: false,
+      },
+    ]);
+    const [project] = ofType(run, PROJECT_ACCESS);
+    assert.deepEqual(
+      [project.name, project.inputs.access, project.inputs.teamId],
+      ["release@project", "write", "id(release)"],
+    );
+    const lookups = run.invokes.filter((i) => i.token === "tfe:index/getTeam:getTeam").map((i) => i.args.name);
+    assert.deepEqual(lookups.sort(), ["developers", "release"], "a team given by id is not looked up");
+  });
+
+  it("a team that does not exist stops the preview with the provider's one line naming it", async function () {
+    this.timeout(60_000);
+    const run = await runAsHost(stackConfig({ raw: { "tfc-layers:teams": { relase: { "*": "write" } } } }), {
+      preview: true,
+      typeCheck: false,
+      invokeResults: {
+        "tfe:index/getTeam:getTeam": (inputs) => {
+          throw new Error(`could not find team ${inputs.organization}/${inputs.name}`);
+        },
+      },
+    });
+    assert.notEqual(run.exitCode, 0);
+    assert.match(`${run.stderr}\n${run.logs.map((l) => l.message).join("\n")}`, /could not find team acme\/relase/);
+  });
+});
+
+describe("approval per layer", () => {
+  it("a layer waits where the stack auto-applies: both flags off there only, and the cascade stops at it", async () => {
+    const layers = [{ ...SEED_LAYERS[0], autoApply: false }, ...SEED_LAYERS.slice(1)];
+    const file = stackConfig({ layers, webhook: "https://hooks.example.com/x" });
+    const run = await deploy(file);
+    const flags = ofType(run, "tfe:index/workspace:Workspace").map((w) => [
+      w.name,
+      w.inputs.autoApply,
+      w.inputs.autoApplyRunTrigger,
+    ]);
+    assert.deepEqual(flags.sort(), [
+      ["app-c-dev", true, true],
+      ["network-a-dev", false, false],
+      ["platform-b-dev", true, true],
+    ]);
+    const notified = ofType(run, "tfe:index/notificationConfiguration:NotificationConfiguration").map((n) => n.name);
+    assert.deepEqual(notified, ["approval-notifications-dev-network-a-dev"], "only waiting runs need a reviewer");
+    const t = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+    assert.equal(simulateCascade(t, "network-a").waitsForApproval, false, "its downstreams auto-apply");
+  });
+
+  it("in a gated stack a layer auto-applies only when the stack allows it", () => {
+    const layers = [{ ...SEED_LAYERS[0], autoApply: true }, ...SEED_LAYERS.slice(1)];
+    assert.throws(() => topologyOf({}, false, layers), /allowLayerAutoApply/);
+    const t = topologyOf({ "tfc-layers:allowLayerAutoApply": true }, false, layers);
+    assert.equal(t.workspaceByKey.get("network-a")!.autoApply, true);
+    assert.equal(t.workspaceByKey.get("app-c")!.autoApply, false);
+    const cascade = simulateCascade(t, "network-a");
+    assert.deepEqual(
+      cascade.waves[0].groups.map((g) => g.outcome),
+      ["wait-for-approval", "wait-for-approval"],
+    );
+    assert.equal(cascade.waitsForApproval, true);
+  });
+});
+
+const ROLES = {
+  "network-aws": {
+    aws: { planRole: "arn:aws:iam::111111111111:role/net-plan", applyRole: "arn:aws:iam::111111111111:role/net-apply" },
+  },
+  "workload-aws": { aws: { runRole: "arn:aws:iam::222222222222:role/tfc-{layer}-{environment}" } },
+};
+
+describe("named credential sets", () => {
+  const raw = { "tfc-layers:credentials": ROLES, "tfc-layers:defaultCredentials": "workload-aws" };
+  const layers = [{ ...SEED_LAYERS[0], credentials: "network-aws" }, ...SEED_LAYERS.slice(1)];
+
+  it("each layer takes its set; a value with {layer} becomes one variable set per layer", () => {
+    const t = topologyOf(raw, false, layers);
+    assert.deepEqual(
+      t.credentialSets.variableSets.map((s) => [s.tfcName, s.workspaces]),
+      [
+        ["tfc-layers/prod/credentials/network-aws", ["network-a"]],
+        ["tfc-layers/prod/credentials/workload-aws/app", ["app-c"]],
+        ["tfc-layers/prod/credentials/workload-aws/platform", ["platform-b"]],
+      ],
+    );
+    const app = t.credentialSets.variableSets[1].variables;
+    assert.deepEqual(app, [
+      { key: "TFC_AWS_PROVIDER_AUTH", value: "true" },
+      { key: "TFC_AWS_RUN_ROLE_ARN", value: "arn:aws:iam::222222222222:role/tfc-app-prod" },
+    ]);
+  });
+
+  it("cell values fill in per cell, and a set every workspace of an owned project takes attaches once to it", () => {
+    const t = topologyOf(
+      {
+        "tfc-layers:project": { name: "p-prod" },
+        "tfc-layers:cells": [
+          { name: "eu", values: { account: "111111111111" } },
+          { name: "us", values: { account: "333333333333" } },
+        ],
+        "tfc-layers:credentials": { aws: { aws: { runRole: "arn:aws:iam::{account}:role/{layer}" } } },
+        "tfc-layers:defaultCredentials": "aws",
+      },
+      false,
+      [{ name: "network", workspaces: ["network-a"], cells: "all" }],
+    );
+    assert.deepEqual(
+      t.credentialSets.variableSets.map((s) => [s.resourceName, s.variables[1].value, s.onProject]),
+      [
+        ["credentials/aws/network/eu", "arn:aws:iam::111111111111:role/network", false],
+        ["credentials/aws/network/us", "arn:aws:iam::333333333333:role/network", false],
+      ],
+    );
+    const one = topologyOf(
+      {
+        "tfc-layers:project": { name: "p-prod" },
+        "tfc-layers:credentials": { aws: ROLES["network-aws"] },
+        "tfc-layers:defaultCredentials": "aws",
+      },
+      false,
+    );
+    assert.equal(one.credentialSets.variableSets[0].onProject, true);
+  });
+
+  it("the program: priority sets, plain role ARNs, attachments only where the layer takes the set", async () => {
+    const run = await deploy(stackConfig({ environment: "prod", autoApply: false, layers, raw }));
+    for (const set of ofType(run, VARIABLE_SET)) assert.equal(set.inputs.priority, true, set.name);
+    const attachments = ofType(run, ATTACHMENT).map((a) => [a.name, a.inputs.workspaceId]);
+    assert.deepEqual(attachments.sort(), [
+      ["credentials/network-aws/network-a-prod", "id(network-a-prod)"],
+      ["credentials/workload-aws/app/app-c-prod", "id(app-c-prod)"],
+      ["credentials/workload-aws/platform/platform-b-prod", "id(platform-b-prod)"],
+    ]);
+    const variables = ofType(run, VARIABLE).filter((v) => v.name.startsWith("credentials/network-aws/"));
+    assert.deepEqual(
+      variables.map((v) => [v.inputs.key, plain(v.inputs.value), v.inputs.sensitive]),
+      [
+        ["TFC_AWS_PROVIDER_AUTH", "true", false],
+        ["TFC_AWS_PLAN_ROLE_ARN", "arn:aws:iam::111111111111:role/net-plan", false],
+        ["TFC_AWS_APPLY_ROLE_ARN", "arn:aws:iam::111111111111:role/net-apply", false],
+      ],
+    );
+  });
+
+  it("static sets: sensitive variables whose values arrive as secrets (the leak scan is in safety.test.ts)", async () => {
+    const secrets = { DD_API_KEY: "dd-secret-value-0005", DD_APP_KEY: "dd-secret-value-0006" };
+    const file = stackConfig({
+      raw: {
+        "tfc-layers:staticCredentials": {
+          datadog: Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, { secure: v }])),
+        },
+        "tfc-layers:defaultCredentials": "datadog",
+      },
+      credentials: { AWS_ACCESS_KEY_ID: "AKIAEXAMPLEVALUE0001" },
+    });
+    const run = await deploy(file);
+    const variables = ofType(run, VARIABLE).filter((v) => v.name.startsWith("credentials/datadog/"));
+    assert.deepEqual(
+      variables.map((v) => [v.inputs.key, v.inputs.sensitive]),
+      [
+        ["DD_API_KEY", true],
+        ["DD_APP_KEY", true],
+      ],
+    );
+    for (const v of variables) {
+      assert.ok(v.inputs.value instanceof SecretValue, `${v.name} arrives as a secret`);
+      assert.deepEqual(plain(v.inputs.value), secrets[v.inputs.key as keyof typeof secrets]);
+    }
+  });
+
+  it("the subjects each identity trusts name exactly the workspaces and phases that use it", () => {
+    const t = topologyOf({ ...raw, "tfc-layers:project": { name: "layers-prod" } }, false, layers);
+    const byRole = Object.fromEntries(t.credentialSets.trusted.map((i) => [i.identity, i.subjects]));
+    const subject = (ws: string, phase: string) =>
+      `organization:acme:project:layers-prod:workspace:${ws}:run_phase:${phase}`;
+    assert.deepEqual(byRole, {
+      "arn:aws:iam::111111111111:role/net-apply": [subject("network-a-prod", "apply")],
+      "arn:aws:iam::111111111111:role/net-plan": [subject("network-a-prod", "plan")],
+      "arn:aws:iam::222222222222:role/tfc-app-prod": [subject("app-c-prod", "plan"), subject("app-c-prod", "apply")],
+      "arn:aws:iam::222222222222:role/tfc-platform-prod": [
+        subject("platform-b-prod", "plan"),
+        subject("platform-b-prod", "apply"),
+      ],
+    });
+  });
+});
