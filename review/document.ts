@@ -6,6 +6,7 @@ import type { ProgramRun } from "../offline/registrations";
 import { type FlowchartLink, flowchart } from "../plan/mermaid";
 import type { Topology } from "../topology/topology";
 import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
+import { diffSecurity, type SecurityChange } from "./security";
 import { unsafeSteps } from "./steps";
 import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
 
@@ -43,6 +44,8 @@ export interface ReviewDocument extends TopologyDiff {
   readonly notes: string[];
   /** What pulumi up cannot do safely in one step, with the two steps that do it. */
   readonly steps: string[];
+  /** Access, approvers, credential sets and identities: listed before ordinary changes. */
+  readonly security: SecurityChange[];
   readonly mermaid: string;
   /** Whether nothing at all changes. */
   readonly empty: boolean;
@@ -110,6 +113,7 @@ export function buildReview(
   const destructive = resources.filter(isDestructive).sort((a, b) => Number(!a.loses) - Number(!b.loses));
   const count = (kind: ResourceChange["kind"]) => resources.filter((r) => r.kind === kind).length;
   const { triggersAdded, triggersRemoved, grantsAdded, grantsRemoved, cascade, contract } = topologyDiff;
+  const security = diffSecurity(before.topology, after.topology);
   return {
     stack,
     before: before.label,
@@ -127,11 +131,13 @@ export function buildReview(
     programFiles,
     notes,
     steps: unsafeSteps(before.topology, after.topology),
+    security,
     ...topologyDiff,
     mermaid: graph(before.topology, after.topology, topologyDiff),
     empty:
       resources.length +
         secrets.length +
+        security.length +
         triggersAdded.length +
         triggersRemoved.length +
         grantsAdded.length +

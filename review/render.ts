@@ -1,7 +1,9 @@
 // Renders a review: text for the terminal, markdown for a pull-request comment (summary first,
 // destructive changes up front, details folded, the graph with added and removed edges).
+
 import type { ReviewDocument } from "./document";
 import type { InputChange, ResourceChange } from "./resourceDiff";
+import { securityLines } from "./security";
 
 const json = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -95,6 +97,10 @@ export function renderReviewText(review: ReviewDocument): string {
     review.steps.map((s) => `- ${s}`),
   );
   section(
+    "Security",
+    securityLines(review.security).map((l) => `- ${l}`),
+  );
+  section(
     "Destructive changes",
     review.destructive.map((c) => `- ${destructiveLine(c)}`),
   );
@@ -138,6 +144,14 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     ...programLines(review),
   ];
   if (review.steps.length) out.push("#### Do this in two steps", "", ...review.steps.map((s) => `- ${s}`), "");
+  if (review.security.length) {
+    out.push(
+      "#### Security",
+      "",
+      ...securityLines(review.security).map((l) => `- ${l.replace(/^\[(.*?)\]/, "**$1**")}`),
+      "",
+    );
+  }
   if (review.destructive.length) {
     const rows = review.destructive.map((c) => [
       c.kind,

@@ -505,3 +505,47 @@ describe("npm run plan -- --diff / --diff-file", () => {
     }
   });
 });
+
+describe("the review treats access as security", () => {
+  it("widened access, a new approver, a new set and a new role are flagged, listed before the resources", async () => {
+    const before = committed("prod");
+    const after = committed("prod");
+    const teams = after["tfc-layers:teams"] as Record<string, Record<string, unknown>>;
+    teams.developers.app = "write";
+    teams.auditors = { network: "read" };
+    (after["tfc-layers:credentials"] as Record<string, unknown>)["app-aws"] = {
+      aws: { runRole: "arn:aws:iam::333333333333:role/app" },
+    };
+    layer(after, "app").credentials = "app-aws";
+    const { doc } = await reviewJson("prod", before, after);
+    const flagged = doc.security.filter((c) => c.flag).map((c) => `${c.flag} ${c.what} ${c.workspace}: ${c.change}`);
+    assert.deepEqual(flagged, [
+      "widened team access network-a-prod: auditors gets read",
+      "widened team access app-c-prod: developers: plan -> write (runs plan -> apply, variables read -> write, stateVersions read -> write, sentinelMocks none -> read, workspaceLocking false -> true)",
+      "new approver approvers app-c-prod: developers can now approve",
+      "widened credential sets app-c-prod: takes app-aws",
+      "widened identity app-c-prod: aws apply runs assume arn:aws:iam::333333333333:role/app instead of arn:aws:iam::222222222222:role/tfc-app-prod",
+      "widened identity app-c-prod: aws plan runs assume arn:aws:iam::333333333333:role/app instead of arn:aws:iam::222222222222:role/tfc-app-prod",
+    ]);
+    assert.ok(doc.security.some((c) => c.change === "no longer takes workload-aws"));
+    const { out } = await review("prod", before, after);
+    assert.ok(out.indexOf("## Security") < out.indexOf("## Resources"), "security comes before ordinary changes");
+    assert.match(out, /- \[new approver\] approvers, app-c-prod: developers can now approve/);
+  });
+
+  it("narrowing is listed without a flag, and a layer that stops waiting is flagged", async () => {
+    const before = committed("prod");
+    const after = committed("prod");
+    (after["tfc-layers:teams"] as Record<string, Record<string, unknown>>).release = { "*": "plan" };
+    after["tfc-layers:allowLayerAutoApply"] = true;
+    layer(after, "network").autoApply = true;
+    const { doc } = await reviewJson("prod", before, after);
+    const lines = doc.security.map((c) => `${c.flag ?? "-"} ${c.workspace}: ${c.change}`);
+    assert.ok(lines.includes("widened network-a-prod: its runs no longer wait for approval"), lines.join("\n"));
+    assert.ok(lines.includes("- app-c-prod: release: write -> plan"), lines.join("\n"));
+    assert.ok(
+      lines.includes("- app-c-prod: release can no longer approve: only the organization's owners can"),
+      lines.join("\n"),
+    );
+  });
+});
