@@ -24,8 +24,11 @@ export class CredentialSet extends pulumi.ComponentResource {
   readonly variableSetId: pulumi.Output<string>;
 
   constructor(name: string, args: CredentialSetArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("tfc-layers:components:CredentialSet", name, {}, opts);
     const { plan } = args;
+    // A set per workspace is named after it: a rename keeps the set and everything in it.
+    const former = plan.formerResourceName;
+    super("tfc-layers:components:CredentialSet", name, {}, { ...opts, aliases: former ? [{ name: former }] : [] });
+    const kept = (child: string) => (former ? [{ name: `${former}/${child}` }] : []);
     const variableSet = new tfe.VariableSet(
       `${name}/set`,
       {
@@ -35,13 +38,13 @@ export class CredentialSet extends pulumi.ComponentResource {
         global: false,
         priority: true,
       },
-      { parent: this },
+      { parent: this, aliases: kept("set") },
     );
     for (const { key, value } of plan.variables) {
       new tfe.Variable(
         `${name}/${key}`,
         { key, value, category: "env", sensitive: false, variableSetId: variableSet.id },
-        { parent: this },
+        { parent: this, aliases: kept(key) },
       );
     }
     if (plan.secretNames.length > 0) {
@@ -56,16 +59,16 @@ export class CredentialSet extends pulumi.ComponentResource {
             value: pulumi.secret(values.apply((all) => all[key])),
             variableSetId: variableSet.id,
           },
-          { parent: this },
+          { parent: this, aliases: kept(key) },
         );
       }
     }
     for (const [workspaceName, workspaceId] of args.workspaceIds) {
-      const former = args.formerNames.get(workspaceName);
+      const formerWorkspace = args.formerNames.get(workspaceName);
       new tfe.WorkspaceVariableSet(
         `${name}/${workspaceName}`,
         { variableSetId: variableSet.id, workspaceId },
-        { parent: this, aliases: former ? [{ name: `${name}/${former}` }] : [] },
+        { parent: this, aliases: formerWorkspace ? [{ name: `${former ?? name}/${formerWorkspace}` }] : [] },
       );
     }
     if (args.projectId !== undefined) {

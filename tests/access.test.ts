@@ -351,3 +351,95 @@ describe("named credential sets", () => {
     });
   });
 });
+
+describe("trust documents (npm run scaffold)", () => {
+  const layers = [
+    { name: "network", workspaces: ["network-a"], credentials: ["net-aws", "all-azure"] },
+    {
+      name: "platform",
+      workspaces: ["platform-b"],
+      dependsOn: ["network"],
+      credentials: ["all-azure", "gcp", "vault"],
+    },
+    { name: "app", workspaces: ["app-c", "app-d"], dependsOn: ["platform"], credentials: ["app-aws", "vault"] },
+  ];
+  const raw = {
+    "tfc-layers:project": { name: "Layers Prod" },
+    "tfc-layers:credentials": {
+      "net-aws": {
+        aws: {
+          planRole: "arn:aws:iam::111111111111:role/net-plan",
+          applyRole: "arn:aws:iam::111111111111:role/net-apply",
+        },
+      },
+      "app-aws": { aws: { runRole: "arn:aws:iam::222222222222:role/app", audience: "sts.example" } },
+      "all-azure": { azure: { runClientId: "00000000-0000-0000-0000-00000000000a", tenantId: "t" } },
+      gcp: {
+        gcp: {
+          workloadProviderName: "projects/1/locations/global/workloadIdentityPools/p/providers/tfc",
+          runServiceAccountEmail: "tfc@acme.iam.gserviceaccount.com",
+        },
+      },
+      vault: { vault: { address: "https://vault.example.com", planRole: "reader", applyRole: "writer" } },
+    },
+  };
+  const t = topologyOf(raw, false, layers);
+  const docs = trustDocuments("prod", t.credentialSets.trusted, {
+    hostname: t.hostname,
+    organization: "acme",
+    project: "Layers Prod",
+  });
+  const byPath = new Map(docs.map((d) => [d.path, d.content]));
+  /** "<workspace> <phase>" pairs a list of subjects allows, `run_phase:*` standing for both phases. */
+  const pairs = (subjects: string[]) =>
+    subjects
+      .flatMap((s) => {
+        const m = /^organization:acme:project:Layers Prod:workspace:([^:]+):run_phase:(plan|apply|\*)$/.exec(s);
+        assert.ok(m, `not a subject of this organization and project: ${s}`);
+        return m[2] === "*" ? [`${m[1]} plan`, `${m[1]} apply`] : [`${m[1]} ${m[2]}`];
+      })
+      .sort();
+  const both = (...ws: string[]) => ws.flatMap((w) => [`${w}-prod apply`, `${w}-prod plan`]).sort();
+
+  it("an AWS trust policy per role: the audience, and exactly the subjects of the workspaces and phases that use it", () => {
+    const policy = (file: string) => JSON.parse(byPath.get(`trust/prod/aws/${file}`)!).Statement[0];
+    const app = policy("222222222222-app.json");
+    assert.equal(app.Principal.Federated, "arn:aws:iam::222222222222:oidc-provider/app.terraform.io");
+    assert.equal(app.Action, "sts:AssumeRoleWithWebIdentity");
+    assert.deepEqual(app.Condition.StringEquals, { "app.terraform.io:aud": "sts.example" });
+    assert.deepEqual(pairs(app.Condition.StringLike["app.terraform.io:sub"]), both("app-c", "app-d"));
+    const plan = policy("111111111111-net-plan.json");
+    assert.equal(plan.Condition.StringLike, undefined, "one phase: exact match");
+    assert.deepEqual(pairs(plan.Condition.StringEquals["app.terraform.io:sub"]), ["network-a-prod plan"]);
+    assert.deepEqual(pairs(policy("111111111111-net-apply.json").Condition.StringEquals["app.terraform.io:sub"]), [
+      "network-a-prod apply",
+    ]);
+  });
+
+  it("Azure federated credentials, one per workspace and phase; a GCP condition; Vault roles per phase", () => {
+    const azure = JSON.parse(byPath.get("trust/prod/azure/00000000-0000-0000-0000-00000000000a.json")!) as {
+      subject: string;
+      issuer: string;
+      audiences: string[];
+    }[];
+    assert.deepEqual(pairs(azure.map((c) => c.subject)), both("network-a", "platform-b"));
+    for (const c of azure)
+      assert.deepEqual([c.issuer, c.audiences], ["https://app.terraform.io", ["api://AzureADTokenExchange"]]);
+    const gcp = byPath.get("trust/prod/gcp/tfc@acme.iam.gserviceaccount.com.cel")!;
+    assert.match(gcp, /^assertion\.terraform_organization_name == "acme" && assertion\.sub in \[/);
+    assert.deepEqual(pairs(JSON.parse(gcp.slice(gcp.indexOf("["))) as string[]), both("platform-b"));
+    const vault = (role: string) => JSON.parse(byPath.get(`trust/prod/vault/${role}.json`)!);
+    assert.deepEqual(pairs(vault("reader").bound_claims.sub), [
+      "app-c-prod plan",
+      "app-d-prod plan",
+      "platform-b-prod plan",
+    ]);
+    assert.deepEqual(pairs(vault("writer").bound_claims.sub), [
+      "app-c-prod apply",
+      "app-d-prod apply",
+      "platform-b-prod apply",
+    ]);
+    assert.deepEqual(vault("reader").bound_audiences, ["vault.workload.identity"]);
+    assert.equal(docs.length, 7, "one document per identity");
+  });
+});

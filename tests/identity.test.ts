@@ -50,6 +50,13 @@ const prod = (layers: unknown, project: unknown) =>
       "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
       "tfc-layers:project": project,
       "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true, destroyProtected: true },
+      // Team access and credential sets are named after workspaces too; one set is per workspace.
+      "tfc-layers:teams": { release: { "*": "write" }, developers: { network: "plan" } },
+      "tfc-layers:credentials": {
+        "network-aws": { aws: { runRole: "arn:aws:iam::111111111111:role/network" } },
+        "own-vault": { vault: { address: "https://vault.example.com:8200", runRole: "tfc-{workspace}" } },
+      },
+      "tfc-layers:defaultCredentials": ["network-aws", "own-vault"],
     },
   });
 
@@ -92,8 +99,12 @@ describe("day-two changes keep their TFC objects (against the stand-in engine, w
     );
     const types = (urns: string[]) => [...new Set(urns.map((u) => u.split("::")[0].split("$").pop()))].sort();
     const expected = [
+      "tfc-layers:components:CredentialSet",
       "tfe:index/notificationConfiguration:NotificationConfiguration",
       "tfe:index/runTrigger:RunTrigger",
+      "tfe:index/teamAccess:TeamAccess",
+      "tfe:index/variable:Variable",
+      "tfe:index/variableSet:VariableSet",
       "tfe:index/workspace:Workspace",
       "tfe:index/workspaceRun:WorkspaceRun",
       "tfe:index/workspaceSettings:WorkspaceSettings",

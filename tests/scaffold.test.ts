@@ -384,7 +384,7 @@ describe("npm run scaffold", () => {
       );
       assert.deepEqual(main(["plain"], dir, temp("cwd")), {
         code: 1,
-        out: "error: stack plain declares no contract: give its layers outputs (and their dependents reads) to generate Terraform\n",
+        out: "error: stack plain declares no contract and no dynamic credentials: give its layers outputs (and their dependents reads) to generate Terraform, or a set in tfc-layers:credentials for trust documents\n",
       });
       assert.deepEqual(main(["bad"], dir, temp("cwd")), {
         code: 1,

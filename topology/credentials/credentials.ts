@@ -27,6 +27,8 @@ export interface CredentialWorkspace {
   readonly workspace: string;
   readonly layer: string;
   readonly cell?: Cell;
+  /** Its TFC name before a rename (renamedFrom). */
+  readonly previous?: { readonly name: string };
 }
 
 export interface PlainVariable {
@@ -40,6 +42,8 @@ export interface CredentialVariableSet {
   readonly kind: "dynamic" | "static";
   /** Pulumi name of its component: `credentials/<set>`, then the layer, cell or workspace it is for. */
   readonly resourceName: string;
+  /** Its Pulumi name before its workspace was renamed (a set per workspace), kept as an alias. */
+  readonly formerResourceName?: string;
   /** Its TFC name: `<project>/<stack>/credentials/<set>[/...]`, unique per deployment. */
   readonly tfcName: string;
   /** Dynamic: the variables, all plain. Static: only the names (the values are secret). */
@@ -312,6 +316,7 @@ export function planCredentials(input: CredentialsInput): CredentialsPlan {
       set: string;
       kind: "dynamic" | "static";
       suffix: string[];
+      former?: string;
       variables: PlainVariable[];
       secretNames: string[];
       workspaces: string[];
@@ -346,10 +351,12 @@ export function planCredentials(input: CredentialsInput): CredentialsPlan {
         : { layer: false, cell: false, workspace: false };
       const suffix = by.workspace ? [ws.name] : [...(by.layer ? [ws.layer] : []), ...(by.cell ? [ws.cell!.name] : [])];
       const resourceName = ["credentials", name, ...suffix].join("/");
+      const former = by.workspace && ws.previous ? ["credentials", name, ws.previous.name].join("/") : undefined;
       const group = groups.get(resourceName) ?? {
         set: name,
         kind: set ? "dynamic" : "static",
         suffix,
+        ...(former ? { former } : {}),
         variables,
         secretNames,
         workspaces: [],
@@ -388,6 +395,7 @@ export function planCredentials(input: CredentialsInput): CredentialsPlan {
       set: g.set,
       kind: g.kind,
       resourceName,
+      ...(g.former ? { formerResourceName: g.former } : {}),
       tfcName: [input.deployment, "credentials", g.set, ...g.suffix].join("/"),
       variables: g.variables,
       secretNames: g.secretNames,
