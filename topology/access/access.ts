@@ -3,7 +3,15 @@
 // Pure: checked before any resource is registered.
 import { closest } from "../configValues";
 import { StackConfigError, show } from "../errors";
-import { type Access, type CustomPermissions, EVERY_LAYER, TEAM_ID, TEAMS_KEY, type TeamConfig } from "./accessConfig";
+import {
+  type Access,
+  type CustomPermissions,
+  EVERY_LAYER,
+  PERMISSION_VALUES,
+  TEAM_ID,
+  TEAMS_KEY,
+  type TeamConfig,
+} from "./accessConfig";
 
 /** One team's access, as the program creates it. */
 export interface TeamGrant {
@@ -123,15 +131,8 @@ const LEVEL_PERMISSIONS: Record<string, CustomPermissions & { readonly admin: bo
     admin: true,
   },
 };
-const ORDER: Record<string, readonly unknown[]> = {
-  runs: ["read", "plan", "apply"],
-  variables: ["none", "read", "write"],
-  stateVersions: ["none", "read-outputs", "read", "write"],
-  sentinelMocks: ["none", "read"],
-  workspaceLocking: [false, true],
-  runTasks: [false, true],
-  admin: [false, true],
-};
+// The provider's values of each field, least first; admin on top of write.
+const ORDER: Record<string, readonly unknown[]> = { ...PERMISSION_VALUES, admin: [false, true] };
 
 function permissionsOf(access: Access): CustomPermissions & { readonly admin: boolean } {
   return typeof access === "string" ? LEVEL_PERMISSIONS[access] : { ...access, admin: false };
