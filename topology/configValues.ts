@@ -95,3 +95,30 @@ export function readStructured<T>(
   if (!result.success) throw new StackConfigError(keyProblem(key, parsed, result.error.issues[0], example));
   return result.data;
 }
+
+/** Letters, digits, "-" and "_": what TFC accepts in workspace, organization and team names. */
+export const TFC_NAME = /^[A-Za-z0-9_-]+$/;
+export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The refusal for a secret written in the stack file in plain text; `key` may be a path. */
+export function plainTextSecret(key: string, setCommand: string): StackConfigError {
+  return new StackConfigError(
+    `${key} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
+  );
+}
+
+/** The sorted names of a map of secret environment variables, each a valid name with a string value. */
+export function secretVariableNames(key: string, variables: Record<string, unknown>, setCommand: string): string[] {
+  const names = Object.keys(variables).sort();
+  for (const name of names) {
+    if (!ENV_VAR_NAME.test(name)) {
+      throw new StackConfigError(
+        `${key}.${name}: ${show(name)} is not a valid environment variable name: use letters, digits and "_", not starting with a digit`,
+      );
+    }
+    if (typeof variables[name] !== "string") {
+      throw new StackConfigError(`${key}.${name} must be a string value: set it with \`${setCommand}\``);
+    }
+  }
+  return names;
+}

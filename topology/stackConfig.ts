@@ -12,7 +12,17 @@ import {
   type WorkspaceSourceConfig,
   workspaceEntrySchema,
 } from "./codeSourceConfig";
-import { closest, expectedType, parseJson, pathText, readBoolean, valueAt } from "./configValues";
+import {
+  closest,
+  expectedType,
+  parseJson,
+  pathText,
+  plainTextSecret,
+  readBoolean,
+  secretVariableNames,
+  TFC_NAME,
+  valueAt,
+} from "./configValues";
 import { type LayerContractConfig, layerContractFields } from "./contractConfig";
 import { type CredentialsConfig, layerCredentialFields, readCredentials } from "./credentials/credentialsConfig";
 import { StackConfigError, show } from "./errors";
@@ -84,10 +94,10 @@ export interface Deployment {
   readonly stack: string;
 }
 
+export { ENV_VAR_NAME, plainTextSecret } from "./configValues";
 /** Letters, digits, "-" and "_": what TFC accepts in workspace and organization names. */
-export const NAME = /^[A-Za-z0-9_-]+$/;
+export const NAME = TFC_NAME;
 const NAME_RULE = 'use only letters, digits, "-" and "_"';
-export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const tfcName = z.string().regex(NAME, { error: NAME_RULE }).min(1, { error: "must not be empty" });
 
@@ -234,13 +244,6 @@ function readLayers(raw: string | undefined): LayerConfig[] {
   });
 }
 
-/** The refusal for a secret written in the stack file in plain text; `key` may be a path. */
-export function plainTextSecret(key: string, setCommand: string): StackConfigError {
-  return new StackConfigError(
-    `${key} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
-  );
-}
-
 function readCredentialNames(raw: string | undefined, isSecret: boolean): string[] | undefined {
   const key = KEYS.sharedCredentials;
   if (raw === undefined) {
@@ -254,18 +257,7 @@ function readCredentialNames(raw: string | undefined, isSecret: boolean): string
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new StackConfigError(`${key} must be a map of variable name to value: set each entry with \`${setCommand}\``);
   }
-  const names = Object.keys(parsed).sort();
-  for (const name of names) {
-    if (!ENV_VAR_NAME.test(name)) {
-      throw new StackConfigError(
-        `${key}.${name}: ${show(name)} is not a valid environment variable name: use letters, digits and "_", not starting with a digit`,
-      );
-    }
-    if (typeof (parsed as Record<string, unknown>)[name] !== "string") {
-      throw new StackConfigError(`${key}.${name} must be a string value: set it with \`${setCommand}\``);
-    }
-  }
-  return names;
+  return secretVariableNames(key, parsed as Record<string, unknown>, setCommand);
 }
 
 function readWebhook(raw: string | undefined, isSecret: boolean): boolean {

@@ -93,43 +93,28 @@ export function planAccess(
  * The permissions each level grants on a workspace (HCP Terraform's workspace permissions page):
  * what the review compares to tell a widened access from a narrowed one.
  */
+const READ_PERMISSIONS = {
+  runs: "read",
+  variables: "read",
+  stateVersions: "read",
+  sentinelMocks: "none",
+  workspaceLocking: false,
+  runTasks: false,
+  admin: false,
+} as const;
+const WRITE_PERMISSIONS = {
+  ...READ_PERMISSIONS,
+  runs: "apply",
+  variables: "write",
+  stateVersions: "write",
+  sentinelMocks: "read",
+  workspaceLocking: true,
+} as const;
 const LEVEL_PERMISSIONS: Record<string, CustomPermissions & { readonly admin: boolean }> = {
-  read: {
-    runs: "read",
-    variables: "read",
-    stateVersions: "read",
-    sentinelMocks: "none",
-    workspaceLocking: false,
-    runTasks: false,
-    admin: false,
-  },
-  plan: {
-    runs: "plan",
-    variables: "read",
-    stateVersions: "read",
-    sentinelMocks: "none",
-    workspaceLocking: false,
-    runTasks: false,
-    admin: false,
-  },
-  write: {
-    runs: "apply",
-    variables: "write",
-    stateVersions: "write",
-    sentinelMocks: "read",
-    workspaceLocking: true,
-    runTasks: false,
-    admin: false,
-  },
-  admin: {
-    runs: "apply",
-    variables: "write",
-    stateVersions: "write",
-    sentinelMocks: "read",
-    workspaceLocking: true,
-    runTasks: true,
-    admin: true,
-  },
+  read: READ_PERMISSIONS,
+  plan: { ...READ_PERMISSIONS, runs: "plan" },
+  write: WRITE_PERMISSIONS,
+  admin: { ...WRITE_PERMISSIONS, runTasks: true, admin: true },
 };
 // The provider's values of each field, least first; admin on top of write.
 const ORDER: Record<string, readonly unknown[]> = { ...PERMISSION_VALUES, admin: [false, true] };

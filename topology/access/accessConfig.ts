@@ -3,7 +3,7 @@
 // preview) or given by id. The values are exactly the provider's (tfe_team_access v0.70.0).
 // Rules in access.ts.
 import { z } from "zod";
-import { closest } from "../configValues";
+import { closest, TFC_NAME } from "../configValues";
 import { StackConfigError, show } from "../errors";
 
 export const TEAMS_KEY = "tfc-layers:teams";
@@ -48,7 +48,7 @@ export interface TeamConfig {
 /** A team id as TFC gives them; anything else is a team name. */
 export const TEAM_ID = /^team-[A-Za-z0-9]+$/;
 /** What TFC accepts in a team name. */
-const TEAM_NAME = /^[A-Za-z0-9_-]+$/;
+const TEAM_NAME = TFC_NAME;
 
 const EXAMPLE = "{release: {'*': write}, developers: {app: plan, network: read}}";
 const CUSTOM_EXAMPLE = "{runs: plan, variables: read, stateVersions: read-outputs}";

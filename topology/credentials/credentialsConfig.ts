@@ -5,7 +5,7 @@
 // one `secure:` leaf makes the whole key a secret. `tfc-layers:defaultCredentials` names the sets
 // of a layer that names none. Rules in credentials.ts.
 import { z } from "zod";
-import { closest } from "../configValues";
+import { closest, plainTextSecret, secretVariableNames, TFC_NAME } from "../configValues";
 import { StackConfigError, show } from "../errors";
 
 export const CREDENTIAL_KEYS = {
@@ -55,9 +55,8 @@ export interface CredentialsConfig {
   readonly defaults?: readonly string[];
 }
 
-/** A set's name: it is part of the variable set's TFC name and of Pulumi names. */
-const SET_NAME = /^[A-Za-z0-9_-]+$/;
-const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A set's name is part of the variable set's TFC name and of Pulumi names: TFC name characters only. */
+const SET_NAME = TFC_NAME;
 const DYNAMIC_EXAMPLE = "{network-aws: {aws: {runRole: 'arn:aws:iam::{account}:role/{layer}'}}}";
 
 /** The field a layer takes to choose its sets. */
@@ -144,27 +143,13 @@ function readStatic(raw: string | undefined, isSecret: boolean): StaticSetConfig
   const key = CREDENTIAL_KEYS.staticCredentials;
   if (raw === undefined) return [];
   const setCommand = `pulumi config set --secret --path '${key}.<set>.<NAME>' <value>`;
-  if (!isSecret) {
-    throw new StackConfigError(
-      `${key} is written in the stack file in plain text: remove it and run \`${setCommand}\` so it is stored encrypted`,
-    );
-  }
+  if (!isSecret) throw plainTextSecret(key, setCommand);
   return Object.entries(parse(key, raw, `{set: {NAME: value}}, set with \`${setCommand}\``)).map(([name, set]) => {
     checkSetName(key, name);
     const variables = asMap(`${key}.${name}`, set, `{NAME: value}, set with \`${setCommand}\``);
-    const names = Object.keys(variables).sort();
+    const names = secretVariableNames(`${key}.${name}`, variables, setCommand);
     if (names.length === 0)
       throw new StackConfigError(`${key}.${name} has no variable: set one with \`${setCommand}\``);
-    for (const variable of names) {
-      if (!ENV_VAR_NAME.test(variable)) {
-        throw new StackConfigError(
-          `${key}.${name}.${variable}: ${show(variable)} is not a valid environment variable name: use letters, digits and "_", not starting with a digit`,
-        );
-      }
-      if (typeof variables[variable] !== "string") {
-        throw new StackConfigError(`${key}.${name}.${variable} must be a string value: set it with \`${setCommand}\``);
-      }
-    }
     return { name, variables: names };
   });
 }
