@@ -1,8 +1,14 @@
 // Team access, who approves, approval per layer and named credential sets: the rules directly,
 // then what the program registers for them, and the trust documents scaffold writes.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
 import { trustDocuments } from "../cloudTrust/trustDocuments";
+import { PROJECT_DIR } from "../offline/stackFile";
 import { securityPlan } from "../plan/security";
+import { main as scaffoldMain } from "../scripts/scaffold";
 import { approversOf, canApprove, widenedPermissions } from "../topology/access/access";
 import { simulateCascade } from "../topology/cascade";
 import { readStackConfig } from "../topology/stackConfig";
@@ -441,5 +447,215 @@ describe("trust documents (npm run scaffold)", () => {
     ]);
     assert.deepEqual(vault("reader").bound_audiences, ["vault.workload.identity"]);
     assert.equal(docs.length, 7, "one document per identity");
+  });
+});
+
+describe("bad access and credentials, one line each naming the key", () => {
+  const aws = (runRole: string) => ({ aws: { runRole } });
+  const refusal = (raw: Raw, layers: unknown = SEED_LAYERS, autoApply = false) => {
+    try {
+      topologyOf(raw, autoApply, layers);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return "accepted";
+  };
+  const use = (set: string) => ({ "tfc-layers:defaultCredentials": set });
+  const cases: [string, Raw, RegExp, unknown?][] = [
+    ["teams not a map", { "tfc-layers:teams": ["release"] }, /^tfc-layers:teams must be a map of team to layers/],
+    [
+      "a team with no layers",
+      { "tfc-layers:teams": { release: {} } },
+      /^tfc-layers:teams\.release must map layers to access/,
+    ],
+    [
+      "an access that is a number",
+      { "tfc-layers:teams": { r: { network: 3 } } },
+      /^tfc-layers:teams\.r\.network must be an access level/,
+    ],
+    [
+      "custom with no permission",
+      { "tfc-layers:teams": { r: { network: {} } } },
+      /^tfc-layers:teams\.r\.network gives no permission/,
+    ],
+    [
+      "an unknown permission",
+      { "tfc-layers:teams": { r: { network: { run: "plan" } } } },
+      /has the unknown permission "run": did you mean "runs"\?/,
+    ],
+    [
+      "an external layer",
+      { "tfc-layers:teams": { r: { shared: "read" } }, "tfc-layers:external": { shared: { workspaces: ["iam"] } } },
+      /^tfc-layers:teams\.r\.shared: "shared" is an external layer/,
+    ],
+    [
+      "a set name TFC refuses",
+      { "tfc-layers:credentials": { "a/b": aws("arn:aws:iam::111111111111:role/r") } },
+      /^tfc-layers:credentials has the set "a\/b"/,
+    ],
+    [
+      "a set with no cloud",
+      { "tfc-layers:credentials": { a: {} }, ...use("a") },
+      /^tfc-layers:credentials\.a names no cloud/,
+    ],
+    [
+      "an unknown field",
+      { "tfc-layers:credentials": { a: { aws: { runrole: "x" } } }, ...use("a") },
+      /has the unknown field "runrole": did you mean "runRole"\?/,
+    ],
+    [
+      "an empty value",
+      { "tfc-layers:credentials": { a: { aws: { runRole: "" } } }, ...use("a") },
+      /^tfc-layers:credentials\.a\.aws\.runRole must be a non-empty string/,
+    ],
+    [
+      "a default that names no set",
+      { "tfc-layers:credentials": { a: aws("arn:aws:iam::111111111111:role/r") }, ...use("b") },
+      /^tfc-layers:defaultCredentials names the credential set "b", which does not exist: use one of a/,
+    ],
+    [
+      "a default that is a map",
+      { "tfc-layers:defaultCredentials": { a: 1 } },
+      /^tfc-layers:defaultCredentials must be a set's name or a list of them/,
+    ],
+    [
+      "vault without an address",
+      { "tfc-layers:credentials": { v: { vault: { runRole: "r" } } }, ...use("v") },
+      /^tfc-layers:credentials\.v\.vault has no address/,
+    ],
+    [
+      "a GCP principal type TFC refuses",
+      {
+        "tfc-layers:credentials": {
+          g: { gcp: { principalType: "user", workloadProviderName: "p", runServiceAccountEmail: "e" } },
+        },
+        ...use("g"),
+      },
+      /principalType "user" is not one TFC takes/,
+    ],
+    [
+      "GCP with the provider name and its parts",
+      {
+        "tfc-layers:credentials": {
+          g: { gcp: { workloadProviderName: "p", projectNumber: "1", runServiceAccountEmail: "e" } },
+        },
+        ...use("g"),
+      },
+      /gives workloadProviderName and its parts/,
+    ],
+    [
+      "GCP with only some parts",
+      { "tfc-layers:credentials": { g: { gcp: { projectNumber: "1", runServiceAccountEmail: "e" } } }, ...use("g") },
+      /has no workload provider: .*or all of projectNumber, workloadPoolId and workloadProviderId/,
+    ],
+    [
+      "a workload pool with service accounts",
+      {
+        "tfc-layers:credentials": {
+          g: { gcp: { principalType: "workload_pool", workloadProviderName: "p", runServiceAccountEmail: "e" } },
+        },
+        ...use("g"),
+      },
+      /gives service accounts with principalType workload_pool/,
+    ],
+    [
+      "{cell} in a global layer",
+      { "tfc-layers:credentials": { a: aws("arn:aws:iam::111111111111:role/{cell}") }, ...use("a") },
+      /uses \{cell\}, but workspace "network-a" of layer "network" is in no cell/,
+    ],
+    [
+      "a set variable beside the shared credentials",
+      {
+        "tfc-layers:sharedCredentials": { TFC_AWS_PROVIDER_AUTH: { secure: "true" } },
+        "tfc-layers:credentials": { a: aws("arn:aws:iam::111111111111:role/r") },
+        ...use("a"),
+      },
+      /takes TFC_AWS_PROVIDER_AUTH from tfc-layers:sharedCredentials and from the set "a"/,
+    ],
+    [
+      "a dynamic and a static set of one name",
+      {
+        "tfc-layers:credentials": { a: aws("arn:aws:iam::111111111111:role/r") },
+        "tfc-layers:staticCredentials": { a: { K: { secure: "v" } } },
+        ...use("a"),
+      },
+      /both have the set "a"/,
+    ],
+    [
+      "a static set with no variable",
+      { "tfc-layers:staticCredentials": { a: { K: { secure: "v" } }, b: {} }, ...use("a") },
+      /^tfc-layers:staticCredentials\.b/,
+    ],
+    [
+      "a static variable name",
+      { "tfc-layers:staticCredentials": { a: { "K-1": { secure: "v" } } }, ...use("a") },
+      /^tfc-layers:staticCredentials\.a\.K-1: "K-1" is not a valid environment variable name/,
+    ],
+  ];
+  for (const [what, raw, expected, layers] of cases) {
+    it(what, () => assert.match(refusal(raw, layers), expected));
+  }
+
+  it("one identity with two audiences cannot get one trust document", () => {
+    const t = topologyOf(
+      {
+        "tfc-layers:credentials": {
+          a: { aws: { runRole: "arn:aws:iam::111111111111:role/r", audience: "one" } },
+          b: { aws: { runRole: "arn:aws:iam::111111111111:role/r", audience: "two" } },
+        },
+      },
+      false,
+      [
+        { name: "network", workspaces: ["network-a"], credentials: "a" },
+        { name: "app", workspaces: ["app-c"], dependsOn: ["network"], credentials: "b" },
+      ],
+    );
+    assert.throws(
+      () =>
+        trustDocuments("prod", t.credentialSets.trusted, {
+          hostname: "app.terraform.io",
+          organization: "acme",
+          project: "p",
+        }),
+      /arn:aws:iam::111111111111:role\/r is used with two audiences \(one, two\)/,
+    );
+  });
+});
+
+describe("npm run scaffold and dynamic credentials", () => {
+  const write = (config: Record<string, unknown>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-trust-"));
+    fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stringify({ config }));
+    return dir;
+  };
+  const config = (project: unknown) => ({
+    "tfe:organization": "acme",
+    "tfc-layers:environment": "prod",
+    "tfc-layers:project": project,
+    "tfc-layers:credentials": { a: { aws: { runRole: "arn:aws:iam::111111111111:role/r" } } },
+    "tfc-layers:defaultCredentials": "a",
+    "tfc-layers:layers": [{ name: "network", workspaces: ["network-a"] }],
+  });
+
+  it("writes the trust documents of a stack without a contract", () => {
+    const dir = write(config({ name: "layers-prod" }));
+    const result = scaffoldMain(["prod"], dir, dir) as { code: number; out: string };
+    assert.equal(result.code, 0, result.out);
+    const policy = JSON.parse(fs.readFileSync(path.join(dir, "trust/prod/aws/111111111111-r.json"), "utf8"));
+    assert.deepEqual(policy.Statement[0].Condition.StringLike["app.terraform.io:sub"], [
+      "organization:acme:project:layers-prod:workspace:network-a-prod:run_phase:*",
+    ]);
+  });
+
+  it("refuses a project given by id: the subjects need its name", () => {
+    const dir = write(config({ id: "prj-AbCdEfGh12345678" }));
+    const result = scaffoldMain(["prod"], dir, dir) as { code: number; out: string };
+    assert.equal(result.code, 1);
+    assert.match(
+      result.out,
+      /^error: stack prod puts its workspaces in project prj-AbCdEfGh12345678, and the trust documents need the project's name/,
+    );
+    assert.equal(fs.existsSync(path.join(dir, "trust")), false);
   });
 });
