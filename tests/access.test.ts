@@ -584,7 +584,7 @@ describe("bad access and credentials, one line each naming the key", () => {
     [
       "a static set with no variable",
       { "tfc-layers:staticCredentials": { a: { K: { secure: "v" } }, b: {} }, ...use("a") },
-      /^tfc-layers:staticCredentials\.b/,
+      /^tfc-layers:staticCredentials\.b has no variable/,
     ],
     [
       "a static variable name",
