@@ -659,3 +659,14 @@ describe("npm run scaffold and dynamic credentials", () => {
     assert.equal(fs.existsSync(path.join(dir, "trust")), false);
   });
 });
+
+describe("the README", () => {
+  it("shows the committed prod stack's access and approvers as the plan prints them", async () => {
+    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+    const { main: plan } = await import("../scripts/plan");
+    const { out } = (await plan(["prod"])) as { out: string };
+    const section = out.slice(out.indexOf("## Who may do what\n\n") + 20, out.indexOf("\nCredential sets"));
+    assert.ok(section.includes("release: write") || section.includes("release (looked up by name)"), section);
+    assert.ok(readme.includes(`\`\`\`text\n${section.trimEnd()}\n\`\`\``), `paste into README.md:\n${section}`);
+  });
+});
