@@ -51,6 +51,8 @@ export interface LayerConfig {
   readonly cells?: "all" | readonly string[];
   /** A workspace's own upstreams (workspaces as written), narrower than its layer's, by workspace. */
   readonly upstreams: Readonly<Record<string, readonly string[]>>;
+  /** A workspace's own TFC name over the template's, by workspace. */
+  readonly tfcNames: Readonly<Record<string, string>>;
   /** The layer's own autoApply over the stack's; undefined: the stack's. */
   readonly autoApply?: boolean;
   /** The credential sets it takes; undefined: tfc-layers:defaultCredentials. */
@@ -202,6 +204,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
     const names: string[] = [];
     const overrides: Record<string, WorkspaceSourceConfig> = {};
     const upstreams: Record<string, string[]> = {};
+    const tfcNames: Record<string, string> = {};
     layer.workspaces.forEach((entry, position) => {
       const at = [index, "workspaces", position];
       const checked = typeof entry === "string" ? tfcName.safeParse(entry) : workspaceObjectSchema.safeParse(entry);
@@ -212,7 +215,8 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       if (typeof checked.data === "string") {
         names.push(checked.data);
       } else {
-        const { name, upstreams: narrowed, ...own } = checked.data;
+        const { name, upstreams: narrowed, tfcName, ...own } = checked.data;
+        if (tfcName !== undefined) tfcNames[name] = tfcName;
         names.push(name);
         overrides[name] = own;
         if (narrowed !== undefined) upstreams[name] = narrowed;
@@ -236,6 +240,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       contract: { outputs: layer.outputs, reads: layer.reads },
       ...(layer.cells !== undefined ? { cells: layer.cells } : {}),
       upstreams,
+      tfcNames,
       ...(layer.autoApply !== undefined ? { autoApply: layer.autoApply } : {}),
       ...(layer.credentials !== undefined
         ? { credentials: typeof layer.credentials === "string" ? [layer.credentials] : layer.credentials }

@@ -182,7 +182,16 @@ export function buildTopology(settings: StackSettings): Topology {
   if (settings.workspaceName !== undefined) checkTemplate(template, hasCells);
   const nameFor = (workspace: string, layer: string, cell?: string) =>
     renderName(template, { workspace, layer, cell, environment: settings.environment });
-  const names = new Map(stamped.map((w) => [w.key, nameFor(w.workspace, w.layer, w.cell?.name)]));
+  const explicit = (w: { workspace: string; layer: string; cell?: { name: string } }) => {
+    const name = layerByName.get(w.layer)!.tfcNames[w.workspace];
+    if (name !== undefined && w.cell !== undefined) {
+      fail(
+        `layer ${show(w.layer)} workspace ${show(w.workspace)} has the tfcName ${show(name)}, but its layer is stamped per cell: one name cannot serve every cell; use the template`,
+      );
+    }
+    return name;
+  };
+  const names = new Map(stamped.map((w) => [w.key, explicit(w) ?? nameFor(w.workspace, w.layer, w.cell?.name)]));
   for (const [, workspaces] of externalLayers) for (const n of workspaces) names.set(externalKey(n), n);
   const nameOf = (key: string) => names.get(key)!;
   checkExternal(

@@ -41,9 +41,13 @@ export const layerCellFields = {
   cells: z.union([z.literal("all"), z.array(z.string())]).optional(),
 };
 
-/** The field a workspace entry takes to narrow its upstreams to some of its layer's. */
+/**
+ * The fields a workspace entry takes to narrow its upstreams to some of its layer's, and to keep
+ * a TFC name no template gives (an adopted workspace named before any convention).
+ */
 export const workspaceCellFields = {
   upstreams: z.array(z.string()).optional(),
+  tfcName: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'use only letters, digits, "-" and "_"' }).optional(),
 };
 
 const EXAMPLE = "[{name: eu, values: {region: eu-west-1}}, {name: us, values: {region: us-east-1}}]";
