@@ -1,0 +1,180 @@
+// Adopting an existing organization in place: from the article's own example as a Terraform state
+// of the tfe provider, a stack file the CLI and the plan accept, an import file in the CLI's format
+// whose every resource the program registers under exactly that type, name and parent, and a first
+// `pulumi up` against the stand-in engine, seeded with the import file, that creates and deletes
+// nothing.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { adopt, adoptedStackFile, type ImportFile } from "../adopt/adoption";
+import { organizationFromState } from "../adopt/fromState";
+import { PROJECT_DIR } from "../offline/stackFile";
+import { main as adoptMain } from "../scripts/adopt";
+import { main as planMain } from "../scripts/plan";
+import type { Organization } from "../topology/adoption/organization";
+import { PROJECT } from "../topology/keys";
+import { runAsHost } from "./fixtures";
+
+const FIXTURE = path.join(__dirname, "fixtures", "adopt", "article.tfstate");
+const SECRETS = ["AKIAADOPTEDVALUE0007", "adopted-secret-value-0008"];
+const state = () => JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
+
+/** The same state as `terraform show -json` prints it. */
+function asShowJson(v4: { resources: Record<string, unknown>[] }) {
+  return {
+    format_version: "1.0",
+    terraform_version: "1.11.4",
+    values: {
+      root_module: {
+        resources: v4.resources.map((r) => ({
+          address: `${r.type}.${r.name}`,
+          mode: r.mode,
+          type: r.type,
+          name: r.name,
+          provider_name: "registry.terraform.io/hashicorp/tfe",
+          values: (r.instances as { attributes: unknown }[])[0].attributes,
+          sensitive_values: {},
+        })),
+      },
+    },
+  };
+}
+
+/**
+ * The URN of every entry, resolved as `pulumi import --file` resolves it (pulumi v3.248.0,
+ * parseImportFile): names unique, a component has no id and every other entry one, a parent must
+ * be an entry's name, and the URN is the parent's qualified type, the type and the logical name.
+ */
+function importUrns(file: ImportFile, stack: string): Map<string, string> {
+  const names = file.resources.map((r) => r.name);
+  assert.equal(new Set(names).size, names.length, "names are unique (else an ambiguous parent)");
+  const byName = new Map(file.resources.map((r) => [r.name, r]));
+  const qualified = (name: string): string => {
+    const r = byName.get(name);
+    assert.ok(r, `the parent '${name}' has an entry`);
+    return r.parent ? `${qualified(r.parent)}$${r.type}` : r.type;
+  };
+  const urns = new Map<string, string>();
+  for (const r of file.resources) {
+    assert.equal(r.component === true, r.id === undefined, `${r.name}: an id exactly when it is not a component`);
+    assert.ok(r.type && r.logicalName, `${r.name} has a type and a logical name`);
+    urns.set(r.name, `urn:pulumi:${stack}::${PROJECT}::${qualified(r.name)}::${r.logicalName}`);
+  }
+  assert.equal(new Set(urns.values()).size, urns.size, "no two entries with one URN");
+  return urns;
+}
+
+describe("adopting an existing organization", () => {
+  let org: Organization;
+  before(() => {
+    org = organizationFromState(state(), "article.tfstate");
+  });
+
+  it("reads the state's workspaces, triggers, consumers and credentials, never a sensitive value", () => {
+    assert.deepEqual(
+      org.workspaces.map((w) => [w.name, w.remoteStateConsumerIds.length]),
+      [
+        ["network-a", 2],
+        ["platform-b", 1],
+        ["app-c", 0],
+      ],
+    );
+    assert.equal(org.runTriggers.length, 3);
+    assert.deepEqual(
+      org.variableSets[0].variables.map((v) => [v.key, v.sensitive, v.value]),
+      [
+        ["AWS_ACCESS_KEY_ID", true, undefined],
+        ["AWS_SECRET_ACCESS_KEY", true, undefined],
+      ],
+    );
+    const text = JSON.stringify(org);
+    for (const secret of SECRETS) assert.equal(text.includes(secret), false, `${secret} was read`);
+    assert.deepEqual(
+      organizationFromState(asShowJson(state()), "shown.json"),
+      org,
+      "terraform show -json reads the same",
+    );
+  });
+
+  it("writes a stack file the CLI's rules and npm run plan accept, and prints the secrets to set", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-adopt-"));
+    const { code, out } = await adoptMain(["dev", "--from-state", FIXTURE, "--out", dir], PROJECT_DIR);
+    assert.equal(code, 0, out);
+    for (const secret of SECRETS) assert.equal(out.includes(secret), false);
+    assert.match(
+      out,
+      /pulumi config set --secret --path 'tfc-layers:staticCredentials\.shared-creds\.AWS_SECRET_ACCESS_KEY' <its value>/,
+    );
+    const text = fs.readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8");
+    for (const secret of SECRETS) assert.equal(text.includes(secret), false);
+    fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    const plan = (await planMain(["dev", `--dir=${dir}`], dir, dir)) as { code: number; out: string };
+    assert.equal(plan.code, 0, plan.out);
+    assert.match(plan.out, /network-a->platform-b/);
+    const layers = parse(text).config["tfc-layers:layers"].map((l: { name: string; dependsOn?: string[] }) => [
+      l.name,
+      l.dependsOn ?? [],
+    ]);
+    assert.deepEqual(layers, [
+      ["network", []],
+      ["platform", ["network"]],
+      ["app", ["network", "platform"]],
+    ]);
+  });
+
+  it("the import file names what the program registers, with the ids the provider's importers take", async () => {
+    const result = await adopt(org, { stack: "dev" });
+    const byType = (type: string) =>
+      result.importFile.resources.filter((r) => r.type === type).map((r) => [r.logicalName, r.id]);
+    assert.deepEqual(byType("tfe:index/workspace:Workspace"), [
+      ["network-a", "ws-NETWORKa00000001"],
+      ["platform-b", "ws-PLATFORMb0000002"],
+      ["app-c", "ws-APPc000000000003"],
+    ]);
+    assert.deepEqual(byType("tfe:index/runTrigger:RunTrigger").sort(), [
+      ["network-a->app-c", "rt-AtoC000000000003"],
+      ["network-a->platform-b", "rt-AtoB000000000001"],
+      ["platform-b->app-c", "rt-BtoC000000000002"],
+    ]);
+    assert.deepEqual(byType("tfe:index/variable:Variable"), [
+      ["credentials/shared-creds/AWS_ACCESS_KEY_ID", "acme/varset-SHAREDcreds00001/var-KEYID00000000001"],
+      ["credentials/shared-creds/AWS_SECRET_ACCESS_KEY", "acme/varset-SHAREDcreds00001/var-SECRET0000000002"],
+    ]);
+    assert.deepEqual(byType("tfe:index/workspaceVariableSet:WorkspaceVariableSet")[0], [
+      "credentials/shared-creds/network-a",
+      "acme/network-a/shared-creds",
+    ]);
+    assert.deepEqual(result.created, [], "nothing to create: every object exists");
+    assert.equal(result.review.summary.replace + result.review.summary.delete + result.review.summary.add, 0);
+  });
+
+  it("pulumi up against the stand-in engine seeded with the import file creates and deletes nothing", async function () {
+    this.timeout(60_000);
+    const result = await adopt(org, { stack: "dev" });
+    const olds = [...importUrns(result.importFile, "dev").values()];
+    const run = await runAsHost(adoptedStackFile("dev", result.adoption.config), {
+      preview: false,
+      typeCheck: false,
+      olds,
+    });
+    assert.equal(run.exitCode, 0, run.stderr);
+    const urns = run.resources.map((r) => r.urn).filter((u) => !u.endsWith("pulumi:pulumi:Stack::tfc-layers-dev"));
+    assert.deepEqual(
+      urns.filter((u) => !olds.includes(u)),
+      [],
+      "creates",
+    );
+    assert.deepEqual(
+      olds.filter((u) => !urns.includes(u)),
+      [],
+      "deletes",
+    );
+    // What the report says changes is all in place: every changed resource is one the import file adopts.
+    const changed = result.review.resources.map((c) => c.name);
+    const adopted = new Set(result.importFile.resources.map((r) => r.logicalName));
+    assert.ok(changed.length > 0);
+    for (const name of changed) assert.ok(adopted.has(name), `${name} changes without being adopted`);
+  });
+});
