@@ -42,8 +42,9 @@ export class Lifecycle extends pulumi.ComponentResource {
     };
     const runs = new Map<string, tfe.WorkspaceRun>();
     // A retiring workspace has no run: deleting the one it had starts its destroy run now.
-    for (const node of args.workspaces.filter((w) => !w.retiring)) {
-      const upstreamRuns = node.upstreams.map((key) => runs.get(key)!);
+    // An adopted workspace has no run either: it was applied before, and a new run resource would start a run.
+    for (const node of args.workspaces.filter((w) => !w.retiring && !w.adopted)) {
+      const upstreamRuns = node.upstreams.flatMap((key) => runs.get(key) ?? []);
       runs.set(
         node.key,
         new tfe.WorkspaceRun(

@@ -178,3 +178,38 @@ describe("adopting an existing organization", () => {
     for (const name of changed) assert.ok(adopted.has(name), `${name} changes without being adopted`);
   });
 });
+
+describe("adopted workspaces and the lifecycle", () => {
+  it("with the lifecycle on, runs are made only for workspaces the program creates", async () => {
+    const { deploy, stackConfig } = await import("./fixtures");
+    const run = await deploy(
+      stackConfig({
+        layers: [
+          { name: "network", workspaces: ["network-a"] },
+          { name: "app", workspaces: ["app-c", "app-new"], dependsOn: ["network"] },
+        ],
+        raw: {
+          "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
+          "tfc-layers:lifecycle": { applyOnCreate: true },
+          "tfc-layers:adopted": ["network-a", "app-c"],
+        },
+      }),
+    );
+    const runs = run.resources.filter((r) => r.type === "tfe:index/workspaceRun:WorkspaceRun");
+    assert.deepEqual(
+      runs.map((r) => r.name),
+      ["lifecycle-dev-app-new-dev"],
+    );
+    // Its upstream was adopted and has no run: it waits for the upstream's settings, not for a run.
+    const settings = run.resources.find((r) => r.name === "app-new-dev-settings")!;
+    assert.ok(runs[0].dependencies.includes(settings.urn));
+  });
+
+  it("refuses an adopted workspace no layer has", async () => {
+    const { refusalOf, stackConfig } = await import("./fixtures");
+    assert.equal(
+      refusalOf(stackConfig({ raw: { "tfc-layers:adopted": ["network-z"] } })),
+      'tfc-layers:adopted lists "network-z", which no layer has: list the workspaces as written in tfc-layers:layers',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // Every stack key the program reads, in one place.
 import { TEAMS_KEY } from "./access/accessConfig";
+import { ADOPTED_KEY } from "./adoption/adoptedConfig";
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
@@ -23,6 +24,7 @@ export const KEYS = {
   external: EXTERNAL_KEY,
   lifecycle: LIFECYCLE_KEY,
   teams: TEAMS_KEY,
+  adopted: ADOPTED_KEY,
   ...CREDENTIAL_KEYS,
 } as const;
 

@@ -3,6 +3,7 @@
 // command, the tests and the benchmark all go through it.
 import { z } from "zod";
 import { readTeams, type TeamConfig } from "./access/accessConfig";
+import { readAdopted } from "./adoption/adoptedConfig";
 import { type Cell, layerCellFields, readCells, readWorkspaceName, workspaceCellFields } from "./cells/cellsConfig";
 import {
   type LayerSourceConfig,
@@ -74,6 +75,8 @@ export interface StackSettings {
   readonly teams: readonly TeamConfig[];
   /** Named credential sets and the stack's default (tfc-layers:credentials and friends). */
   readonly credentials: CredentialsConfig;
+  /** Workspaces (as written) the program took over in place: no lifecycle run for them. */
+  readonly adopted: readonly string[];
   /** Names of the shared credentials (their values stay secret and are read elsewhere). */
   readonly credentialNames?: readonly string[];
   readonly approvalWebhook: boolean;
@@ -336,5 +339,6 @@ export function readStackConfig(
     external: readExternal(config[KEYS.external]),
     teams: readTeams(config[KEYS.teams]),
     credentials: readCredentials(config, isSecret),
+    adopted: readAdopted(config[KEYS.adopted]),
   };
 }

@@ -4,6 +4,7 @@
 // resource is registered.
 
 import { checkLayerAutoApply, checkTeams, planAccess, type TeamGrant } from "./access/access";
+import { checkAdopted } from "./adoption/adoptedConfig";
 import { checkSourceLimit, stampCells } from "./cells/cells";
 import type { Cell } from "./cells/cellsConfig";
 import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
@@ -52,6 +53,8 @@ export interface WorkspaceNode {
    * update starts its destroy run while its state access, variables and credentials stay.
    */
   readonly retiring: boolean;
+  /** Taken over in place (tfc-layers:adopted): applied before the program, so no lifecycle run. */
+  readonly adopted: boolean;
   /** The cell it is stamped into; undefined for a workspace of a global layer. */
   readonly cell?: Cell;
   /** External workspaces (TFC names) it depends on: their applies queue runs here. */
@@ -209,6 +212,11 @@ export function buildTopology(settings: StackSettings): Topology {
     }
   }
   checkSourceLimit(stamped, nameOf);
+  checkAdopted(
+    settings.adopted,
+    settings.layers.flatMap((l) => l.workspaces),
+  );
+  const adopted = new Set(settings.adopted);
 
   const stampedByLayer = new Map<string, string[]>(order.map((n) => [n, []]));
   for (const w of stamped) stampedByLayer.get(w.layer)!.push(w.key);
@@ -275,6 +283,8 @@ export function buildTopology(settings: StackSettings): Topology {
         source: w.cell ? inCell(own, w.cell.name) : own,
         ...(w.cell ? { cell: w.cell } : {}),
         retiring: retiring.has(key),
+        // A workspace as written is adopted in every cell it is stamped into.
+        adopted: adopted.has(w.workspace),
       };
     });
   });

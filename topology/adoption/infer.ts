@@ -303,6 +303,8 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
     ...(Object.keys(teams).length ? { "tfc-layers:teams": teams } : {}),
     ...(Object.keys(staticSets).length ? { "tfc-layers:staticCredentials": staticSets } : {}),
     "tfc-layers:layers": layersWithSets,
+    // Applied long before the program: with the lifecycle on, no run is started in them.
+    "tfc-layers:adopted": [...keyOf.values()].sort(),
   };
   return { config, inferred, secretLines, keyOf, setOf };
 }

@@ -47,7 +47,10 @@ export const layerCellFields = {
  */
 export const workspaceCellFields = {
   upstreams: z.array(z.string()).optional(),
-  tfcName: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'use only letters, digits, "-" and "_"' }).optional(),
+  tfcName: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'use only letters, digits, "-" and "_"' })
+    .optional(),
 };
 
 const EXAMPLE = "[{name: eu, values: {region: eu-west-1}}, {name: us, values: {region: us-east-1}}]";
