@@ -213,3 +213,130 @@ describe("adopted workspaces and the lifecycle", () => {
     );
   });
 });
+
+describe("what adoption refuses or flags, one line each, before any file is written", () => {
+  type State = {
+    resources: { type: string; name: string; provider: string; instances: { attributes: Record<string, unknown> }[] }[];
+  };
+  const changed = (change: (s: State) => void) => {
+    const s = state() as State;
+    change(s);
+    return s;
+  };
+  const attrs = (s: State, type: string, name: string) =>
+    s.resources.find((r) => r.type === type && r.name === name)!.instances[0].attributes;
+  const run = async (s: unknown, ...flags: string[]) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-adopt-"));
+    fs.writeFileSync(path.join(dir, "state.json"), JSON.stringify(s));
+    const result = await adoptMain(["dev", "--from-state", "state.json", "--out", "out", ...flags], dir);
+    return { ...result, wrote: fs.existsSync(path.join(dir, "out")) };
+  };
+  const cases: [string, () => unknown, RegExp][] = [
+    [
+      "a state of another provider",
+      () =>
+        changed((s) => {
+          for (const r of s.resources) r.provider = 'provider["registry.terraform.io/hashicorp/aws"]';
+        }),
+      /^error: state\.json holds no resource of the tfe provider \(only of provider\["registry\.terraform\.io\/hashicorp\/aws"\]\)/,
+    ],
+    ["not a state", () => ({ hello: 1 }), /^error: state\.json is neither a state of format 4/],
+    [
+      "a cycle in the existing triggers",
+      () =>
+        changed((s) =>
+          s.resources.push({
+            type: "tfe_run_trigger",
+            name: "c_to_a",
+            provider: s.resources[0].provider,
+            mode: "managed",
+            instances: [
+              {
+                attributes: {
+                  id: "rt-CtoA",
+                  workspace_id: "ws-NETWORKa00000001",
+                  sourceable_id: "ws-APPc000000000003",
+                },
+              },
+            ],
+          } as never),
+        ),
+      /^error: the existing run triggers form a cycle, network-a -> platform-b -> app-c -> network-a \(TFC let it exist\)/,
+    ],
+    [
+      "a trigger from a workspace the state does not hold",
+      () =>
+        changed((s) => {
+          attrs(s, "tfe_run_trigger", "a_to_b").sourceable_id = "ws-ELSEWHERE0000009";
+        }),
+      /^error: run triggers come from ws-ELSEWHERE0000009, which the source holds no workspace for/,
+    ],
+    [
+      "a trigger inside one inferred layer",
+      () =>
+        changed((s) => {
+          attrs(s, "tfe_workspace", "app_c").name = "platform-c";
+        }),
+      /^error: workspaces platform-b and platform-c would both be in layer platform though a run trigger links them: give them different layers with --layers <file>/,
+    ],
+    [
+      "a set attached to part of a layer",
+      () =>
+        changed((s) => {
+          s.resources = s.resources.filter((r) => r.name !== "shared_creds_app_c");
+          attrs(s, "tfe_workspace", "app_c").name = "app-c";
+          s.resources.push({
+            ...s.resources.find((r) => r.name === "app_c")!,
+            name: "app_d",
+            instances: [
+              { attributes: { ...attrs(s, "tfe_workspace", "app_c"), id: "ws-APPd000000000004", name: "app-d" } },
+            ],
+          });
+          s.resources.push({
+            ...s.resources.find((r) => r.name === "shared_creds_network_a")!,
+            name: "x",
+            instances: [
+              {
+                attributes: {
+                  id: "x",
+                  variable_set_id: "varset-SHAREDcreds00001",
+                  workspace_id: "ws-APPd000000000004",
+                },
+              },
+            ],
+          });
+        }),
+      /^error: variable set shared-creds is attached to app-d but not to app-c of layer app/,
+    ],
+    [
+      "an input the provider replaces on change (a terraform variable becomes an env credential)",
+      () =>
+        changed((s) => {
+          attrs(s, "tfe_variable", "aws_key_id").category = "terraform";
+        }),
+      /^error: adopting credentials\/shared-creds\/AWS_ACCESS_KEY_ID \(tfe:index\/variable:Variable\) would replace it: category differs/,
+    ],
+  ];
+  for (const [what, make, expected] of cases) {
+    it(what, async () => {
+      const result = await run(make());
+      assert.equal(result.code, 1, result.out);
+      assert.match(result.out, expected);
+      assert.equal(result.out.trimEnd().split("\n").length, 1, "one line");
+      assert.equal(result.wrote, false, "nothing written");
+    });
+  }
+
+  it("flags a reader that loses state access: global remote state becomes explicit consumers", async () => {
+    const s = changed((x) => {
+      attrs(x, "tfe_workspace", "app_c").global_remote_state = true;
+    });
+    const result = await run(s);
+    assert.equal(result.code, 0, result.out);
+    assert.match(
+      result.out,
+      /Flagged: network-a, platform-b can read app-c's state now and no longer after adoption \(global remote state is replaced by explicit consumers\)/,
+    );
+    assert.match(result.out, /globalRemoteState: true -> false/);
+  });
+});

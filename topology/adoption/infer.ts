@@ -46,7 +46,8 @@ function findCycle(
   const path: string[] = [];
   const visit = (id: string): string[] | undefined => {
     if (state.get(id) === 2) return undefined;
-    if (state.get(id) === 1) return [...path.slice(path.indexOf(id)), id].map(name);
+    // The path follows "depends on"; shown the way the triggers fire.
+    if (state.get(id) === 1) return [...path.slice(path.indexOf(id)), id].map(name).reverse();
     state.set(id, 1);
     path.push(id);
     for (const u of upstreamsOf(id)) {
