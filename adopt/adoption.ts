@@ -226,6 +226,7 @@ export async function adopt(org: Organization, options: AdoptOptions): Promise<A
       throw new AdoptionError(`the program would refuse the stack file adopt infers: ${err.message}`);
     throw err;
   }
+  checkTriggers(org, topology);
   const run = await runStack(stackFile, { stackTraces: false });
   if (run.error) throw new AdoptionError(`the program failed on the adopted stack: ${(run.error as Error).message}`);
   const index = indexOrganization(org, adoption, topology);
@@ -271,6 +272,29 @@ export async function adopt(org: Organization, options: AdoptOptions): Promise<A
     );
   }
   return { adoption, stackFileText: stackFileText(adoption), importFile: { resources: specs }, review, created };
+}
+
+/**
+ * Refuses a stack whose run triggers are not exactly the organization's: a trigger more queues
+ * runs nobody asked for, one fewer stops a cascade (and would stay in TFC, unmanaged).
+ */
+function checkTriggers(org: Organization, topology: Topology): void {
+  const nameOfId = new Map(org.workspaces.map((w) => [w.id, w.name]));
+  const now = org.runTriggers
+    .filter((t) => nameOfId.has(t.workspaceId))
+    .map((t) => `${nameOfId.get(t.sourceId) ?? t.sourceName} -> ${nameOfId.get(t.workspaceId)}`);
+  const name = (key: string) => topology.workspaceByKey.get(key)!.name;
+  const after = [
+    ...topology.triggers.map((t) => `${name(t.upstream)} -> ${name(t.downstream)}`),
+    ...topology.externalTriggers.map((t) => `${t.upstream} -> ${name(t.downstream)}`),
+  ];
+  const missing = now.filter((t) => !after.includes(t));
+  const extra = after.filter((t) => !now.includes(t));
+  if (missing.length || extra.length) {
+    throw new AdoptionError(
+      `the inferred layers do not reproduce the run triggers (${[...missing.map((t) => `missing ${t}`), ...extra.map((t) => `extra ${t}`)].join(", ")}): give a mapping with --layers <file> ({"<workspace>": "<layer>"})`,
+    );
+  }
 }
 
 /** Readers that lose access to a state they can read now: their next run fails if their code reads it. */

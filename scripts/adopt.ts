@@ -1,20 +1,31 @@
-// npm run adopt -- <stack> --from-state <file> --out <dir> [--layers <file>] [--markdown | --json]:
+// npm run adopt -- <stack> (--from-state <file> | --from-api [--organization <org>] [--project <name>]
+// [--workspaces <glob>]) --out <dir> [--layers <file>] [--markdown | --json]:
 // writes the stack file and the import file that take over an existing organization in place,
 // and prints what the first pulumi up changes. Refuses, before writing anything, what it cannot
 // adopt without replacing it.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AdoptionError, adopt } from "../adopt/adoption";
+import { organizationFromApi } from "../adopt/fromApi";
 import { organizationFromState, StateFileError } from "../adopt/fromState";
 import { renderReviewMarkdown, renderReviewText } from "../review/render";
+import { apiAddress, TfcApiError, TfcClient } from "../tfcApi/client";
 import type { Organization } from "../topology/adoption/organization";
 import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
-const USAGE =
-  "usage: npm run adopt -- <stack> --from-state <terraform state file> --out <dir> [--layers <file: {workspace: layer}>] [--markdown | --json]\n";
+const USAGE = [
+  "usage: npm run adopt -- <stack> --from-state <terraform state file> --out <dir> [--layers <file: {workspace: layer}>] [--markdown | --json]",
+  "       npm run adopt -- <stack> --from-api [--organization <org, default TFE_ORGANIZATION>] [--project <name>] [--workspaces <glob>] --out <dir> [--layers <file>] [--markdown | --json]",
+  "       (--from-api reads with TFE_TOKEN from TFE_ADDRESS, else https://<TFE_HOSTNAME or app.terraform.io>; read-only)",
+  "",
+].join("\n");
 
 const FLAGS = {
   "from-state": { type: "string" },
+  "from-api": { type: "boolean" },
+  organization: { type: "string" },
+  project: { type: "string" },
+  workspaces: { type: "string" },
   out: { type: "string" },
   layers: { type: "string" },
   markdown: { type: "boolean" },
@@ -30,15 +41,44 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
-export async function main(argv: readonly string[], cwd = userFolder()): Promise<CommandResult> {
+/** Reads the organization from the API: the token from TFE_TOKEN, never printed. */
+async function fromApi(
+  values: { organization?: string; project?: string; workspaces?: string },
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ org: Organization; requests: number; hostname?: string }> {
+  const token = env.TFE_TOKEN;
+  if (!token) throw new TfcApiError("TFE_TOKEN is not set: export a user or team token that can read the organization");
+  const organization = values.organization ?? env.TFE_ORGANIZATION;
+  if (!organization) throw new TfcApiError("no organization: give --organization <org> (or set TFE_ORGANIZATION)");
+  const hostname = env.TFE_HOSTNAME || "app.terraform.io";
+  const client = new TfcClient({ address: apiAddress(env, hostname), token });
+  const org = await organizationFromApi(client, {
+    organization,
+    ...(values.project ? { project: values.project } : {}),
+    ...(values.workspaces ? { workspaces: values.workspaces } : {}),
+  });
+  return { org, requests: client.requests, ...(hostname !== "app.terraform.io" ? { hostname } : {}) };
+}
+
+export async function main(
+  argv: readonly string[],
+  cwd = userFolder(),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<CommandResult> {
   const args = parseCommand(argv, FLAGS, USAGE);
   if (!args.ok) return args.usage;
   const { stack } = args;
-  const { "from-state": fromState, out, layers, markdown, json } = args.values;
-  if (!fromState || !out || (markdown && json)) return { code: 2, out: USAGE };
+  const { "from-state": fromState, "from-api": api, out, layers, markdown, json } = args.values;
+  if (!out || (markdown && json) || Boolean(fromState) === Boolean(api)) return { code: 2, out: USAGE };
   try {
-    const file = path.resolve(cwd, fromState);
-    const org: Organization = organizationFromState(readJson(file, "the state file"), fromState);
+    let org: Organization;
+    let read = "";
+    if (fromState) org = organizationFromState(readJson(path.resolve(cwd, fromState), "the state file"), fromState);
+    else {
+      const got = await fromApi(args.values, env);
+      org = got.org;
+      read = ` Read the organization in ${got.requests} API requests.`;
+    }
     const mapping = layers
       ? (readJson(path.resolve(cwd, layers), "the layers file") as Record<string, string>)
       : undefined;
@@ -50,7 +90,7 @@ export async function main(argv: readonly string[], cwd = userFolder()): Promise
     if (json) return { code: 0, out: `${JSON.stringify({ ...result.review, created: result.created }, null, 2)}\n` };
     const report = markdown ? renderReviewMarkdown(result.review) : renderReviewText(result.review);
     const lines = [
-      `Wrote ${path.join(out, `Pulumi.${stack}.yaml`)} and ${path.join(out, `import.${stack}.json`)} (${result.importFile.resources.length} resources to import).`,
+      `Wrote ${path.join(out, `Pulumi.${stack}.yaml`)} and ${path.join(out, `import.${stack}.json`)} (${result.importFile.resources.length} resources to import).${read}`,
       "Inferred:",
       ...result.adoption.inferred.map((l) => `  - ${l}`),
       ...(result.adoption.secretLines.length
@@ -66,7 +106,7 @@ export async function main(argv: readonly string[], cwd = userFolder()): Promise
     ];
     return { code: 0, out: `${lines.join("\n")}\n${report}` };
   } catch (err) {
-    return refusal(err, AdoptionError, StateFileError);
+    return refusal(err, AdoptionError, StateFileError, TfcApiError);
   }
 }
 

@@ -139,12 +139,42 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
   // Names: the default template when every name ends in -<stack>, else each name kept as it is.
   const suffix = `-${options.stack}`;
   const templated = org.workspaces.every((w) => w.name.endsWith(suffix) && w.name.length > suffix.length);
-  const keyOf = new Map(org.workspaces.map((w) => [w.id, templated ? w.name.slice(0, -suffix.length) : w.name]));
+  const rest = new Map(org.workspaces.map((w) => [w.id, templated ? w.name.slice(0, -suffix.length) : w.name]));
+  // Cells: workspaces named <workspace>-<cell> beside siblings of other cells (network-eu, network-us).
+  const baseOf = (r: string) => (r.includes("-") ? r.slice(0, r.lastIndexOf("-")) : undefined);
+  const siblings = new Map<string, string[]>();
+  for (const r of rest.values()) {
+    const base = baseOf(r);
+    if (base !== undefined) siblings.set(base, [...(siblings.get(base) ?? []), r.slice(base.length + 1)]);
+  }
+  const cellNames = templated
+    ? [...new Set([...siblings.values()].filter((cells) => cells.length > 1).flat())].sort()
+    : [];
+  const cellOf = new Map<string, string>();
+  for (const w of org.workspaces) {
+    const r = rest.get(w.id)!;
+    const base = baseOf(r);
+    if (base !== undefined && (siblings.get(base)?.length ?? 0) > 1 && cellNames.includes(r.slice(base.length + 1))) {
+      cellOf.set(w.id, r.slice(base.length + 1));
+    }
+  }
+  const keyOf = new Map(
+    org.workspaces.map((w) => {
+      const r = rest.get(w.id)!;
+      const cell = cellOf.get(w.id);
+      return [w.id, cell === undefined ? r : r.slice(0, -(cell.length + 1))];
+    }),
+  );
   inferred.push(
     templated
-      ? `names: every workspace name ends in ${suffix}, so the default template {workspace}-{environment} gives them`
+      ? `names: every workspace name ends in ${suffix}, so the default template {workspace}-{cell}-{environment} gives them`
       : `names: not every workspace name ends in ${suffix}, so each keeps its TFC name as tfcName (no template gives them)`,
   );
+  if (cellNames.length) {
+    inferred.push(
+      `cells ${cellNames.join(", ")}: workspaces named <workspace>-<cell>-${options.stack} beside the same workspace of another cell`,
+    );
+  }
 
   // External upstreams: one layer for every workspace outside the selection that triggers one inside.
   if (external.size) {
@@ -190,10 +220,37 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
         `layer ${layer} mixes execution modes (${members.map((w) => `${w.name}: ${w.executionMode}`).join(", ")}): give its workspaces different layers with --layers <file>`,
       );
     }
-    const entries = members.map((w) => {
+    const celled = members.filter((w) => cellOf.has(w.id));
+    if (celled.length && celled.length !== members.length) {
+      fail(
+        `layer ${layer} has workspaces of cells (${celled.map((w) => w.name).join(", ")}) and global ones (${members
+          .filter((w) => !cellOf.has(w.id))
+          .map((w) => w.name)
+          .join(", ")}): give them different layers with --layers <file>`,
+      );
+    }
+    const layerCells = [...new Set(celled.map((w) => cellOf.get(w.id)!))].sort();
+    // One entry per workspace as written: a cell workspace stands for all its cells.
+    const written = [...new Map(members.map((w) => [keyOf.get(w.id)!, w])).values()];
+    const entries = written.map((w) => {
       const key = keyOf.get(w.id)!;
-      const own = upstreamsOf.get(w.id)!;
-      const wide = [...depWorkspaces, ...externalHere];
+      const stamps = members.filter((m) => keyOf.get(m.id) === key);
+      const differing = (what: string, of: (m: OrgWorkspace) => unknown) => {
+        if (uniform(stamps.map(of)) === undefined && stamps.length > 1) {
+          fail(
+            `workspace ${key} has a different ${what} in each cell (${stamps.map((m) => `${m.name}: ${JSON.stringify(of(m) ?? null)}`).join(", ")}): give them one in TFC first`,
+          );
+        }
+      };
+      differing("working directory", (m) => m.workingDirectory);
+      differing("Terraform version", (m) => m.terraformVersion);
+      // As written, over every cell: what its layer's dependencies give, unless narrower.
+      const own = [
+        ...new Set(stamps.flatMap((m) => upstreamsOf.get(m.id)!.map((u) => keyOf.get(u) ?? external.get(u)!))),
+      ].sort();
+      const wide = [
+        ...new Set([...depWorkspaces.map((u) => keyOf.get(u)!), ...externalHere.map((u) => external.get(u)!)]),
+      ];
       const narrowed = own.length !== wide.length;
       const directory = w.workingDirectory === "" ? "." : w.workingDirectory;
       const entry: Record<string, unknown> = {
@@ -201,7 +258,7 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
         ...(templated ? {} : { tfcName: w.name }),
         ...(directory !== `${layer}/${key}` ? { directory } : {}),
         ...(version === undefined && w.terraformVersion ? { terraformVersion: w.terraformVersion } : {}),
-        ...(narrowed ? { upstreams: own.map((u) => keyOf.get(u) ?? external.get(u)!).sort() } : {}),
+        ...(narrowed ? { upstreams: own } : {}),
       };
       return Object.keys(entry).length === 1 ? key : entry;
     });
@@ -211,6 +268,7 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
       ...(deps.length || externalHere.length
         ? { dependsOn: [...deps, ...(externalHere.length ? ["upstream"] : [])] }
         : {}),
+      ...(layerCells.length ? { cells: layerCells.length === cellNames.length ? "all" : layerCells } : {}),
       ...(mode !== "remote" ? { executionMode: mode } : {}),
       ...(mode === "agent" ? { agentPoolId: uniform(members.map((w) => w.agentPoolId)) } : {}),
     };
@@ -299,13 +357,14 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
         }
       : {}),
     ...(version ? { "tfc-layers:terraformVersion": version } : {}),
+    ...(cellNames.length ? { "tfc-layers:cells": cellNames.map((name) => ({ name })) } : {}),
     ...(sharedDirectories ? { "tfc-layers:allowSharedDirectories": true } : {}),
     ...(external.size ? { "tfc-layers:external": { upstream: { workspaces: [...external.values()].sort() } } } : {}),
     ...(Object.keys(teams).length ? { "tfc-layers:teams": teams } : {}),
     ...(Object.keys(staticSets).length ? { "tfc-layers:staticCredentials": staticSets } : {}),
     "tfc-layers:layers": layersWithSets,
     // Applied long before the program: with the lifecycle on, no run is started in them.
-    "tfc-layers:adopted": [...keyOf.values()].sort(),
+    "tfc-layers:adopted": [...new Set(keyOf.values())].sort(),
   };
   return { config, inferred, secretLines, keyOf, setOf };
 }
