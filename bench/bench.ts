@@ -20,6 +20,7 @@ import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
 import { wallTime } from "../topology/lifecycle/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
+import { adoptReadTable, benchAdoptRead } from "./adoptRead";
 import { baselineProgram, type FlatPlan } from "./baseline";
 import { generateCellLayers, generatedConfig, generateLayers, generateRegionLayers, withContract } from "./generate";
 
@@ -410,6 +411,10 @@ function cellsTable(c: CellsResult): string {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === "adopt") {
+    process.stdout.write(`${adoptReadTable(await benchAdoptRead(1000))}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === "cells") {
     // Only the cells topology, printed, nothing written (for a quick look).
     process.stdout.write(`${cellsTable(await benchCells())}\n`);
@@ -435,6 +440,8 @@ async function main(): Promise<void> {
   }
   process.stderr.write(`benchmarking ${CELL_COUNT} cells with a global layer on each side (${RUNS} runs)...\n`);
   const cellsResult = await benchCells();
+  process.stderr.write("benchmarking reading 1,000 workspaces through the API (loopback double)...\n");
+  const adoptRead = await benchAdoptRead(1000);
   const bigReview = reviews.find((r) => r.workspaces === 1000)!;
   checks.push({
     target: "a review (--diff-file) at 1,000 workspaces <= 2.5 x the plan command",
@@ -472,6 +479,8 @@ async function main(): Promise<void> {
     "",
     cellsTable(cellsResult),
     "",
+    adoptReadTable(adoptRead),
+    "",
     "| pulumi preview of dev, language host | ms |",
     "|---|---|",
     `| type-checked (ts-node's default, tsconfig.json) | ${fixed(languageHost.typeCheckedMs)} |`,
@@ -487,7 +496,7 @@ async function main(): Promise<void> {
   const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, cells: cellsResult, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, cells: cellsResult, adoptRead, targets: checks }, null, 2)}\n`,
   );
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }

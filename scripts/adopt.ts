@@ -73,16 +73,18 @@ export async function main(
   try {
     let org: Organization;
     let read = "";
+    let hostname: string | undefined;
     if (fromState) org = organizationFromState(readJson(path.resolve(cwd, fromState), "the state file"), fromState);
     else {
       const got = await fromApi(args.values, env);
       org = got.org;
+      hostname = got.hostname;
       read = ` Read the organization in ${got.requests} API requests.`;
     }
     const mapping = layers
       ? (readJson(path.resolve(cwd, layers), "the layers file") as Record<string, string>)
       : undefined;
-    const result = await adopt(org, { stack, ...(mapping ? { layers: mapping } : {}) });
+    const result = await adopt(org, { stack, ...(mapping ? { layers: mapping } : {}), ...(hostname ? { hostname } : {}) });
     const dir = path.resolve(cwd, out);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), result.stackFileText);

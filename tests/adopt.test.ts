@@ -340,3 +340,41 @@ describe("what adoption refuses or flags, one line each, before any file is writ
     assert.match(result.out, /globalRemoteState: true -> false/);
   });
 });
+
+describe("the convergence report's formats and the --layers mapping", () => {
+  const run = async (...flags: string[]) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-adopt-"));
+    return { dir, ...(await adoptMain(["dev", "--from-state", FIXTURE, "--out", dir, ...flags], PROJECT_DIR)) };
+  };
+
+  it("prints the report as text, markdown or JSON, the review's formats", async () => {
+    const text = await run();
+    assert.match(text.out, /names: network-a, platform-b, app-c do not end in -dev, so no template gives them/);
+    assert.match(text.out, /^~ tfe:index\/workspace:Workspace {2}network-a\n {6}autoApplyRunTrigger: false -> true$/m);
+    const markdown = await run("--markdown");
+    assert.match(markdown.out, /^### tfc-layers `dev`: 0 to add, 4 to change, 0 to replace, 0 to delete$/m);
+    const json = JSON.parse((await run("--json")).out);
+    assert.deepEqual(json.summary, { add: 0, change: 4, replace: 0, delete: 0, destructive: 0 });
+    assert.deepEqual(json.created, []);
+  });
+
+  it("--layers gives the layer where the names cannot tell, and refuses a workspace not in the selection", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-layers-"));
+    fs.writeFileSync(path.join(dir, "layers.json"), JSON.stringify({ "network-a": "core", "platform-b": "core2" }));
+    const mapped = await run("--layers", path.join(dir, "layers.json"));
+    assert.equal(mapped.code, 0, mapped.out);
+    const names = parse(fs.readFileSync(path.join(mapped.dir, "Pulumi.dev.yaml"), "utf8")).config[
+      "tfc-layers:layers"
+    ].map((l: { name: string }) => l.name);
+    assert.deepEqual(names, ["core", "core2", "app"]);
+    fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ "network-z": "core" }));
+    const bad = await run("--layers", path.join(dir, "bad.json"));
+    assert.deepEqual(
+      [bad.code, bad.out],
+      [
+        1,
+        "error: --layers names network-z, which is not a workspace of the selection: use the workspaces' TFC names\n",
+      ],
+    );
+  });
+});

@@ -53,6 +53,10 @@ export const stackFileSchema = z.strictObject({
         z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),
         "Static credential sets: {<set>: {<NAME>: secret}}, each value set with `pulumi config set --secret --path`.",
       ),
+      [KEYS.adopted]: described(
+        z.array(z.string()),
+        "Workspaces taken over in place (written by npm run adopt): no lifecycle run is made for them.",
+      ),
       [KEYS.defaultCredentials]: described(
         z.union([z.string(), z.array(z.string())]),
         "The credential sets of a layer that names none.",

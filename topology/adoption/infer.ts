@@ -25,6 +25,8 @@ export interface AdoptOptions {
   readonly stack: string;
   /** Layer by TFC workspace name, where names and triggers cannot tell (--layers). */
   readonly layers?: Readonly<Record<string, string>>;
+  /** The TFC or Terraform Enterprise host, when it is not app.terraform.io. */
+  readonly hostname?: string;
 }
 
 const fail = (message: string): never => {
@@ -88,6 +90,11 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
     );
   }
 
+  for (const named of Object.keys(options.layers ?? {})) {
+    if (!org.workspaces.some((w) => w.name === named)) {
+      fail(`--layers names ${named}, which is not a workspace of the selection: use the workspaces' TFC names`);
+    }
+  }
   // Layers: the --layers mapping, else the name up to its first "-" (network-a: network).
   const layerOf = new Map<string, string>();
   for (const w of org.workspaces) {
@@ -168,7 +175,10 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
   inferred.push(
     templated
       ? `names: every workspace name ends in ${suffix}, so the default template {workspace}-{cell}-{environment} gives them`
-      : `names: not every workspace name ends in ${suffix}, so each keeps its TFC name as tfcName (no template gives them)`,
+      : `names: ${org.workspaces
+          .filter((w) => !w.name.endsWith(suffix))
+          .map((w) => w.name)
+          .join(", ")} do not end in ${suffix}, so no template gives them: each workspace keeps its TFC name as tfcName`,
   );
   if (cellNames.length) {
     inferred.push(
@@ -343,6 +353,7 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
   );
   const config: Record<string, unknown> = {
     "tfe:organization": org.name,
+    ...(options.hostname ? { "tfe:hostname": options.hostname } : {}),
     "tfc-layers:environment": options.stack,
     "tfc-layers:autoApply": autoApply,
     ...(project ? { "tfc-layers:project": { id: project } } : {}),
