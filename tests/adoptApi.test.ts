@@ -13,8 +13,8 @@ import { PROJECT_DIR } from "../offline/stackFile";
 import { main as adoptMain } from "../scripts/adopt";
 import { apiAddress, TfcApiError, TfcClient } from "../tfcApi/client";
 import { type RecordedOrganization, startTfcDouble, type TfcDouble } from "../tfcApi/double";
-import { PROJECT } from "../topology/keys";
 import { runAsHost } from "./fixtures";
+import { importUrns } from "./importFile";
 import { PLATFORM, recordedOrganization, workspace } from "./tfcOrganization";
 
 const TOKEN = "test-token-never-printed-0011";
@@ -137,14 +137,7 @@ describe("adopting a larger organization through the API", () => {
       result.created.map((c) => c.split(" ")[0]),
       Array(4).fill("tfe:index/variable:Variable"),
     );
-    const byName = new Map(result.importFile.resources.map((r) => [r.name, r]));
-    const qualified = (name: string): string => {
-      const r = byName.get(name)!;
-      return r.parent ? `${qualified(r.parent)}$${r.type}` : r.type;
-    };
-    const olds = result.importFile.resources.map(
-      (r) => `urn:pulumi:prod::${PROJECT}::${qualified(r.name)}::${r.logicalName}`,
-    );
+    const olds = [...importUrns(result.importFile, "prod").values()];
     const run = await runAsHost(adoptedStackFile("prod", result.adoption.config), {
       preview: false,
       typeCheck: false,

@@ -327,6 +327,12 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
     );
   }
 
+  const notifications = org.notifications.filter((n) => byId.has(n.workspaceId));
+  if (notifications.length) {
+    inferred.push(
+      `notification configurations: ${notifications.map((n) => `${n.name} on ${name(n.workspaceId)}`).join(", ")} left as they are (the program manages only its approval webhook)`,
+    );
+  }
   // Teams: one entry per team and layer where the layer's workspaces share one access.
   const teams: Record<string, Record<string, unknown>> = {};
   for (const team of [...new Set(org.teamAccess.map((t) => t.teamName ?? t.teamId))].sort()) {
