@@ -84,7 +84,11 @@ export async function main(
     const mapping = layers
       ? (readJson(path.resolve(cwd, layers), "the layers file") as Record<string, string>)
       : undefined;
-    const result = await adopt(org, { stack, ...(mapping ? { layers: mapping } : {}), ...(hostname ? { hostname } : {}) });
+    const result = await adopt(org, {
+      stack,
+      ...(mapping ? { layers: mapping } : {}),
+      ...(hostname ? { hostname } : {}),
+    });
     const dir = path.resolve(cwd, out);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), result.stackFileText);

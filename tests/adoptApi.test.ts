@@ -11,7 +11,7 @@ import { adopt, adoptedStackFile } from "../adopt/adoption";
 import { organizationFromApi } from "../adopt/fromApi";
 import { PROJECT_DIR } from "../offline/stackFile";
 import { main as adoptMain } from "../scripts/adopt";
-import { apiAddress, TfcApiError, TfcClient } from "../tfcApi/client";
+import { apiAddress, TfcClient } from "../tfcApi/client";
 import { type RecordedOrganization, startTfcDouble, type TfcDouble } from "../tfcApi/double";
 import { runAsHost } from "./fixtures";
 import { importUrns } from "./importFile";

@@ -100,8 +100,14 @@ export async function startTfcDouble(org: RecordedOrganization, options: DoubleO
     const byWorkspace = (list: JsonApiResource[], rel: string, id: string) =>
       list.filter((r) => related(r, rel).includes(id));
     const workspace = (id: string) => org.workspaces.find((w) => w.id === id);
-    let m: RegExpMatchArray | null;
-    if ((m = path.match(/^\/organizations\/([^/]+)\/(workspaces|projects|varsets)$/))) {
+    const match = (pattern: RegExp) => path.match(pattern) ?? undefined;
+    const listOf = match(/^\/organizations\/([^/]+)\/(workspaces|projects|varsets)$/);
+    const triggersOf = match(/^\/workspaces\/([^/]+)\/run-triggers$/);
+    const consumersOf = match(/^\/workspaces\/([^/]+)\/relationships\/remote-state-consumers$/);
+    const notificationsOf = match(/^\/workspaces\/([^/]+)\/notification-configurations$/);
+    const varsOf = match(/^\/varsets\/([^/]+)\/relationships\/vars$/);
+    if (listOf) {
+      const m = listOf;
       if (m[1] !== org.name) return error(404, "not found");
       if (m[2] === "projects") return send(200, page(org.projects, q));
       if (m[2] === "varsets") return send(200, page(org.varsets, q));
@@ -119,14 +125,16 @@ export async function startTfcDouble(org: RecordedOrganization, options: DoubleO
         ),
       );
     }
-    if ((m = path.match(/^\/workspaces\/([^/]+)\/run-triggers$/))) {
+    if (triggersOf) {
+      const m = triggersOf;
       if (!workspace(m[1])) return error(404, "not found");
       const type = q.get("filter[run-trigger][type]");
       if (type !== "inbound" && type !== "outbound")
         return error(400, "filter[run-trigger][type] is required: inbound or outbound");
       return send(200, page(byWorkspace(org.runTriggers, type === "inbound" ? "workspace" : "sourceable", m[1]), q));
     }
-    if ((m = path.match(/^\/workspaces\/([^/]+)\/relationships\/remote-state-consumers$/))) {
+    if (consumersOf) {
+      const m = consumersOf;
       const w = workspace(m[1]);
       if (!w) return error(404, "not found");
       const ids = w.attributes?.["global-remote-state"]
@@ -140,12 +148,14 @@ export async function startTfcDouble(org: RecordedOrganization, options: DoubleO
         ),
       );
     }
-    if ((m = path.match(/^\/workspaces\/([^/]+)\/notification-configurations$/))) {
+    if (notificationsOf) {
+      const m = notificationsOf;
       if (!workspace(m[1])) return error(404, "not found");
       return send(200, page(byWorkspace(org.notifications, "subscribable", m[1]), q));
     }
-    if ((m = path.match(/^\/varsets\/([^/]+)\/relationships\/vars$/))) {
-      if (!org.varsets.some((v) => v.id === m![1])) return error(404, "not found");
+    if (varsOf) {
+      const m = varsOf;
+      if (!org.varsets.some((v) => v.id === m[1])) return error(404, "not found");
       return send(200, page(byWorkspace(org.vars, "configurable", m[1]), q));
     }
     if (path === "/team-workspaces") {

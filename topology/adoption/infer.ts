@@ -178,7 +178,9 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
       : `names: ${org.workspaces
           .filter((w) => !w.name.endsWith(suffix))
           .map((w) => w.name)
-          .join(", ")} do not end in ${suffix}, so no template gives them: each workspace keeps its TFC name as tfcName`,
+          .join(
+            ", ",
+          )} do not end in ${suffix}, so no template gives them: each workspace keeps its TFC name as tfcName`,
   );
   if (cellNames.length) {
     inferred.push(
