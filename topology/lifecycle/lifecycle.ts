@@ -4,7 +4,6 @@
 
 import { StackConfigError, show } from "../errors";
 import { depths } from "../graph";
-import type { LayerNode } from "../topology";
 import { LIFECYCLE_KEY, type LifecycleConfig } from "./lifecycleConfig";
 
 export interface LifecyclePlan extends LifecycleConfig {
@@ -14,6 +13,13 @@ export interface LifecyclePlan extends LifecycleConfig {
   readonly bootstrapWaves: readonly (readonly string[])[];
   /** Retiring workspaces per wave of their destroy runs, dependents first. */
   readonly retiringWaves: readonly (readonly string[])[];
+}
+
+/** A layer as the lifecycle orders it (the topology's LayerNode has this shape). */
+interface LayerNode {
+  readonly name: string;
+  readonly dependsOn: readonly string[];
+  readonly workspaces: readonly string[];
 }
 
 interface LifecycleContext {
