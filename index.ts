@@ -18,6 +18,10 @@ export = () => {
   return deployTopology(topology, {
     credentials: () => config.requireSecretObject<Record<string, string>>(secretKey(KEYS.sharedCredentials)),
     approvalWebhookUrl: () => config.requireSecret(secretKey(KEYS.approvalWebhookUrl)),
+    notificationUrls: () =>
+      config
+        .requireSecretObject<{ name: string; url?: string }[]>(secretKey(KEYS.notifications))
+        .apply((list) => Object.fromEntries(list.flatMap((d) => (d.url ? [[d.name, d.url]] : [])))),
     staticCredentials: () =>
       config.requireSecretObject<Record<string, Record<string, string>>>(secretKey(KEYS.staticCredentials)),
   });

@@ -4,6 +4,7 @@ import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { externalName } from "../topology/external/external";
 import type { Topology } from "../topology/topology";
 import { ApprovalNotifications } from "./approvalNotifications";
+import { CascadeNotifications } from "./cascadeNotifications";
 import { CellInputs } from "./cellInputs";
 import { ContractInputs } from "./contractInputs";
 import { CredentialSet } from "./credentialSet";
@@ -18,6 +19,8 @@ export interface DeploymentSecrets {
   readonly credentials: () => pulumi.Output<Record<string, string>>;
   /** The approval webhook URL; read only when the topology has one. */
   readonly approvalWebhookUrl: () => pulumi.Output<string>;
+  /** Notification destinations' urls by destination name; read only when one has a url. */
+  readonly notificationUrls: () => pulumi.Output<Record<string, string>>;
   /** Static credential sets' values, by set and variable name; read only when the topology has one. */
   readonly staticCredentials: () => pulumi.Output<Record<string, Record<string, string>>>;
 }
@@ -110,6 +113,16 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       formerNames,
     });
     approvalHmacKey = notifications.hmacKey;
+  }
+
+  let notificationKeys: Record<string, pulumi.Output<string>> = {};
+  if (topology.notifications.length > 0) {
+    notificationKeys = new CascadeNotifications(`notifications-${topology.environment}`, {
+      destinations: topology.notifications,
+      urls: secrets.notificationUrls,
+      workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),
+      formerNames,
+    }).hmacKeys;
   }
 
   const contracts = topology.contractByWorkspace;
@@ -233,5 +246,6 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
     ...(variableSetId ? { variableSetId } : {}),
     ...(projectId ? { projectId } : {}),
     ...(approvalHmacKey ? { approvalHmacKey } : {}),
+    ...(Object.keys(notificationKeys).length ? { notificationHmacKeys: notificationKeys } : {}),
   };
 }

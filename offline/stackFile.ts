@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { StackConfigError, show } from "../topology/errors";
-import { OFFLINE_SECRET, PROJECT, SECRET_KEYS } from "../topology/keys";
+import { OFFLINE_SECRET, PROJECT, SECRET_KEYS, SECRET_LEAVES } from "../topology/keys";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { type Decrypt, fullKey, isSecureLeaf, type PulumiProject, parseProject, programConfig } from "./cliConfig";
@@ -88,9 +88,16 @@ export function stackFromValues(
     const full = fullKey(project.name, key);
     return { key: full, leaves: leaves(value, full) };
   });
-  const plainTextSecrets = keys
-    .filter(({ key }) => SECRET_KEYS.includes(key))
-    .flatMap((k) => k.leaves.filter(([, value]) => !isSecureLeaf(value)).map(([path]) => path));
+  const plainTextSecrets = [
+    ...keys
+      .filter(({ key }) => SECRET_KEYS.includes(key))
+      .flatMap((k) => k.leaves.filter(([, value]) => !isSecureLeaf(value)).map(([path]) => path)),
+    ...keys.flatMap((k) =>
+      k.leaves
+        .filter(([path, value]) => SECRET_LEAVES.some((l) => l.test(path)) && !isSecureLeaf(value))
+        .map(([path]) => path),
+    ),
+  ];
   const ciphertexts = Object.fromEntries(
     keys.flatMap((k) => k.leaves.flatMap(([path, value]) => (isSecureLeaf(value) ? [[path, value.secure]] : []))),
   );

@@ -11,7 +11,14 @@ import { ofType, SecretValue } from "./mocks";
 
 const MOCK_HMAC = "mock-generated-password";
 const STATIC_CREDENTIALS = { DD_API_KEY: "dd-secret-value-0005" };
-const SECRETS = [...Object.values(CREDENTIALS), ...Object.values(STATIC_CREDENTIALS), WEBHOOK_URL, MOCK_HMAC];
+const SLACK_URL = "https://hooks.slack.example/T000/B000/secret-0014";
+const SECRETS = [
+  ...Object.values(CREDENTIALS),
+  ...Object.values(STATIC_CREDENTIALS),
+  SLACK_URL,
+  WEBHOOK_URL,
+  MOCK_HMAC,
+];
 
 /** Paths where a secret value appears outside a secret wrapper. */
 function plainTextLeaks(value: unknown, where = ""): string[] {
@@ -50,6 +57,8 @@ describe("secrets never leak", () => {
     raw: {
       "tfc-layers:staticCredentials": { datadog: { DD_API_KEY: { secure: STATIC_CREDENTIALS.DD_API_KEY } } },
       "tfc-layers:defaultCredentials": "datadog",
+      // A destination's url carries its credentials too.
+      "tfc-layers:notifications": [{ name: "ops", destination: "slack", url: { secure: SLACK_URL } }],
     },
   });
   let run: MockRun;

@@ -6,6 +6,7 @@ import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
 import { EXTERNAL_KEY } from "./external/externalConfig";
 import { LIFECYCLE_KEY } from "./lifecycle/lifecycleConfig";
+import { NOTIFICATIONS_KEY } from "./notifications/notificationsConfig";
 
 export const PROJECT = "tfc-layers";
 
@@ -25,8 +26,12 @@ export const KEYS = {
   lifecycle: LIFECYCLE_KEY,
   teams: TEAMS_KEY,
   adopted: ADOPTED_KEY,
+  notifications: NOTIFICATIONS_KEY,
   ...CREDENTIAL_KEYS,
 } as const;
+
+/** Leaves (paths) of other keys that must never be written in plain text: a destination's url. */
+export const SECRET_LEAVES: readonly RegExp[] = [/^tfc-layers:notifications\[\d+\]\.url$/];
 
 /** Keys whose values must never be written in the stack file in plain text. */
 export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.staticCredentials, KEYS.approvalWebhookUrl];

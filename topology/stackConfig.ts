@@ -30,6 +30,7 @@ import { StackConfigError, show } from "./errors";
 import { type ExternalLayerConfig, readExternal } from "./external/externalConfig";
 import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycle/lifecycleConfig";
+import { type NotificationConfig, readNotifications } from "./notifications/notificationsConfig";
 
 export type ExecutionMode = "remote" | "agent" | "local";
 
@@ -77,6 +78,8 @@ export interface StackSettings {
   readonly credentials: CredentialsConfig;
   /** Workspaces (as written) the program took over in place: no lifecycle run for them. */
   readonly adopted: readonly string[];
+  /** Who is told when a cascade stops (tfc-layers:notifications). */
+  readonly notifications: readonly NotificationConfig[];
   /** Names of the shared credentials (their values stay secret and are read elsewhere). */
   readonly credentialNames?: readonly string[];
   readonly approvalWebhook: boolean;
@@ -340,5 +343,6 @@ export function readStackConfig(
     teams: readTeams(config[KEYS.teams]),
     credentials: readCredentials(config, isSecret),
     adopted: readAdopted(config[KEYS.adopted]),
+    notifications: readNotifications(config[KEYS.notifications], isSecret(KEYS.notifications)),
   };
 }

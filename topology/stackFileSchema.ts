@@ -10,6 +10,7 @@ import { dynamicCredentialsFileSchema } from "./credentials/credentialsConfig";
 import { externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycle/lifecycleConfig";
+import { DESTINATIONS, NOTIFICATION_TRIGGERS } from "./notifications/notificationsConfig";
 import { ENV_VAR_NAME, layerSchema, tfcName, workspaceObjectSchema } from "./stackConfig";
 
 const encrypted = z
@@ -52,6 +53,18 @@ export const stackFileSchema = z.strictObject({
       [KEYS.staticCredentials]: described(
         z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),
         "Static credential sets: {<set>: {<NAME>: secret}}, each value set with `pulumi config set --secret --path`.",
+      ),
+      [KEYS.notifications]: described(
+        z.array(
+          z.strictObject({
+            name: tfcName,
+            destination: z.enum(DESTINATIONS),
+            url: encrypted.optional(),
+            emails: z.array(z.string()).optional(),
+            on: z.array(z.enum(NOTIFICATION_TRIGGERS)).optional(),
+          }),
+        ),
+        "Who is told when a cascade stops: [{name, destination, url (secret) or emails, on}].",
       ),
       [KEYS.adopted]: described(
         z.array(z.string()),

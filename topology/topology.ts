@@ -18,6 +18,8 @@ import { KEYS, MAX_WORKSPACE_NAME } from "./keys";
 import { checkDependencies, checkExecution, checkNames, previousNames } from "./layerRules";
 import { type LifecyclePlan, planLifecycle } from "./lifecycle/lifecycle";
 import { triggerName } from "./names";
+import { checkNotifications } from "./notifications/notifications";
+import type { NotificationConfig } from "./notifications/notificationsConfig";
 import type { ExecutionMode, StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
@@ -125,6 +127,8 @@ export interface Topology {
   readonly notifyApprovals: boolean;
   /** Team access, per team. */
   readonly access: readonly TeamGrant[];
+  /** Destinations told of what stops a cascade, each on every workspace. */
+  readonly notifications: readonly NotificationConfig[];
   /** The named credential sets: their variable sets, who takes which, the identities to trust. */
   readonly credentialSets: CredentialsPlan;
   /** The repository every workspace plans from; without it the workspaces are CLI-driven. */
@@ -303,6 +307,10 @@ export function buildTopology(settings: StackSettings): Topology {
     return { ...e, name, ...(formerName !== name ? { formerName } : {}) };
   });
   const ownsProject = source.project !== undefined && "create" in source.project;
+  checkNotifications(
+    settings.notifications,
+    workspaces.map((w) => ({ name: w.name, approvalWebhook: settings.approvalWebhook && !w.autoApply })),
+  );
   const externalTriggers = workspaces
     .filter((w) => !w.retiring)
     .flatMap((w) =>
@@ -335,6 +343,7 @@ export function buildTopology(settings: StackSettings): Topology {
     credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
     notifyApprovals: settings.approvalWebhook && workspaces.some((w) => !w.autoApply),
     access: planAccess(settings.teams, workspaces, ownsProject),
+    notifications: settings.notifications,
     credentialSets: planCredentials({
       config: settings.credentials,
       layerSets: new Map(settings.layers.map((l) => [l.name, l.credentials])),
