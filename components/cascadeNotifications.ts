@@ -25,7 +25,8 @@ export class CascadeNotifications extends pulumi.ComponentResource {
 
   constructor(name: string, args: CascadeNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("tfc-layers:components:CascadeNotifications", name, {}, opts);
-    let urls: pulumi.Output<Record<string, string>> | undefined;
+    // Read once, and only when a destination has a url.
+    const urls = args.destinations.some((d) => d.hasUrl) ? pulumi.secret(args.urls()) : undefined;
     for (const d of args.destinations) {
       // "/" is in no destination or workspace name: every name below is one destination and one workspace.
       const prefix = `${name}/${d.name}`;
