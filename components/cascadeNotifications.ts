@@ -30,9 +30,7 @@ export class CascadeNotifications extends pulumi.ComponentResource {
     for (const d of args.destinations) {
       // "/" is in no destination or workspace name: every name below is one destination and one workspace.
       const prefix = `${name}/${d.name}`;
-      const url = d.hasUrl
-        ? pulumi.secret((urls ??= pulumi.secret(args.urls())).apply((all) => all[d.name]))
-        : undefined;
+      const url = d.hasUrl && urls ? pulumi.secret(urls.apply((all) => all[d.name])) : undefined;
       let token: pulumi.Output<string> | undefined;
       if (d.destination === "generic") {
         const key = new random.RandomPassword(`${prefix}/hmac`, { length: 32, special: false }, { parent: this });
