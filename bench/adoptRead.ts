@@ -69,3 +69,39 @@ export function adoptReadTable(r: AdoptReadResult): string {
       .join("; ")} | ${Math.round(r.ms)} | ${r.minutesAtThirtyPerSecond.toFixed(1)} |`,
   ].join("\n");
 }
+
+/** The requests `npm run status` takes for a stack of `size` workspaces, every one with a current run. */
+export async function benchStatusRequests(size: number): Promise<{ workspaces: number; requests: number }> {
+  const { generateLayers, generatedConfig } = await import("./generate");
+  const { readStackConfig } = await import("../topology/stackConfig");
+  const { buildTopology } = await import("../topology/topology");
+  const { readCurrentRuns } = await import("../status/readRuns");
+  const { config, secretKeys } = generatedConfig(generateLayers(size));
+  const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
+  const runs = topology.workspaces.map((w, i) => ({
+    id: `run-${i}`,
+    type: "runs",
+    attributes: { status: "applied", "created-at": "2026-12-01T10:00:00Z", actions: {} },
+  }));
+  const recorded: RecordedOrganization = {
+    ...chainedOrganization(0),
+    name: topology.organization,
+    workspaces: topology.workspaces.map((w, i) => {
+      const ws = workspace(w.name, "prj-BENCH000000000001");
+      return {
+        ...ws,
+        relationships: { ...ws.relationships, "current-run": { data: { type: "runs", id: `run-${i}` } } },
+      };
+    }),
+    runs,
+  };
+  const double = await startTfcDouble(recorded, { token: "bench-token", rateLimit: 100_000 });
+  try {
+    const client = new TfcClient({ address: double.address, token: "bench-token" });
+    const live = await readCurrentRuns(client, topology);
+    if (live.size !== size) throw new Error(`read ${live.size} of ${size} workspaces`);
+    return { workspaces: size, requests: client.requests };
+  } finally {
+    await double.close();
+  }
+}

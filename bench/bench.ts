@@ -20,7 +20,7 @@ import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
 import { wallTime } from "../topology/lifecycle/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
-import { adoptReadTable, benchAdoptRead } from "./adoptRead";
+import { adoptReadTable, benchAdoptRead, benchStatusRequests } from "./adoptRead";
 import { baselineProgram, type FlatPlan } from "./baseline";
 import { generateCellLayers, generatedConfig, generateLayers, generateRegionLayers, withContract } from "./generate";
 
@@ -410,9 +410,24 @@ function cellsTable(c: CellsResult): string {
   ].join("\n");
 }
 
+/** The requests npm run status takes at 10, 100 and 1,000 workspaces: the workspace pages, runs included. */
+async function statusRequests(): Promise<{ workspaces: number; requests: number }[]> {
+  const out: { workspaces: number; requests: number }[] = [];
+  for (const size of [10, 100, 1000]) out.push(await benchStatusRequests(size));
+  return out;
+}
+
+function statusTable(rows: { workspaces: number; requests: number }[]): string {
+  return [
+    "| npm run status, workspaces | requests (workspace pages with include=current_run) |",
+    "|---|---|",
+    ...rows.map((r) => `| ${r.workspaces} | ${r.requests} |`),
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "adopt") {
-    process.stdout.write(`${adoptReadTable(await benchAdoptRead(1000))}\n`);
+    process.stdout.write(`${adoptReadTable(await benchAdoptRead(1000))}\n\n${statusTable(await statusRequests())}\n`);
     return;
   }
   if (process.env.BENCH_ONLY === "cells") {
@@ -442,6 +457,7 @@ async function main(): Promise<void> {
   const cellsResult = await benchCells();
   process.stderr.write("benchmarking reading 1,000 workspaces through the API (loopback double)...\n");
   const adoptRead = await benchAdoptRead(1000);
+  const status = await statusRequests();
   const bigReview = reviews.find((r) => r.workspaces === 1000)!;
   checks.push({
     target: "a review (--diff-file) at 1,000 workspaces <= 2.5 x the plan command",
@@ -481,6 +497,8 @@ async function main(): Promise<void> {
     "",
     adoptReadTable(adoptRead),
     "",
+    statusTable(status),
+    "",
     "| pulumi preview of dev, language host | ms |",
     "|---|---|",
     `| type-checked (ts-node's default, tsconfig.json) | ${fixed(languageHost.typeCheckedMs)} |`,
@@ -496,7 +514,7 @@ async function main(): Promise<void> {
   const machine = { node: process.version, cpus: os.cpus().length, runsPerMeasurement: RUNS };
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, cells: cellsResult, adoptRead, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ machine, results, languageHost, attachments, lifecycles, reviews, cells: cellsResult, adoptRead, status, targets: checks }, null, 2)}\n`,
   );
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }

@@ -23,6 +23,8 @@ export interface RecordedOrganization {
   readonly teams: JsonApiResource[];
   /** type "notification-configurations", relationships subscribable. */
   readonly notifications: JsonApiResource[];
+  /** type "runs" (status, created-at, source, status-timestamps, actions), relationships workspace; a workspace's current-run names one. */
+  readonly runs?: JsonApiResource[];
 }
 
 export interface DoubleOptions {
@@ -113,17 +115,17 @@ export async function startTfcDouble(org: RecordedOrganization, options: DoubleO
       if (m[2] === "varsets") return send(200, page(org.varsets, q));
       const project = q.get("filter[project][id]");
       const name = q.get("search[name]");
-      return send(
-        200,
-        page(
-          org.workspaces.filter(
-            (w) =>
-              (!project || related(w, "project").includes(project)) &&
-              (!name || String(w.attributes?.name).includes(name)),
-          ),
-          q,
-        ),
+      const listed = org.workspaces.filter(
+        (w) =>
+          (!project || related(w, "project").includes(project)) && (!name || String(w.attributes?.name).includes(name)),
       );
+      const body = page(listed, q);
+      // include=current_run: the runs of the workspaces on this page.
+      const includes = (q.get("include") ?? "").split(",");
+      const current = includes.includes("current_run")
+        ? (org.runs ?? []).filter((r) => body.data.some((w) => related(w, "current-run").includes(r.id)))
+        : [];
+      return send(200, current.length ? { ...body, included: current } : body);
     }
     if (triggersOf) {
       const m = triggersOf;
