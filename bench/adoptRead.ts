@@ -78,7 +78,7 @@ export async function benchStatusRequests(size: number): Promise<{ workspaces: n
   const { readCurrentRuns } = await import("../status/readRuns");
   const { config, secretKeys } = generatedConfig(generateLayers(size));
   const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
-  const runs = topology.workspaces.map((w, i) => ({
+  const runs = topology.workspaces.map((_, i) => ({
     id: `run-${i}`,
     type: "runs",
     attributes: { status: "applied", "created-at": "2026-12-01T10:00:00Z", actions: {} },

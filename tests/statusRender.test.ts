@@ -18,7 +18,7 @@ const run = (
 });
 
 /** The sample of the README: dev after a network change, stopped at the platform. */
-export function sampleStatus(): string {
+function sampleStatus(): string {
   const topology = topologyOf(loadStackFile(PROJECT_DIR, "dev"));
   const live = new Map<string, LiveWorkspace>([
     ["network-a-dev", run("a", "applied", "2026-12-01T10:00:00Z", { appliedAt: "2026-12-01T10:04:00Z" })],
