@@ -108,7 +108,8 @@ describe("npm run plan", () => {
       out,
       /\+ tfe:index\/variable:Variable {2}shared-credentials-prod-AWS_ACCESS_KEY_ID\n(.*\n)*? +value: "\[secret\]"/,
     );
-    assert.equal((out.match(/tfe:index\/notificationConfiguration:NotificationConfiguration/g) ?? []).length, 3);
+    // One approval webhook per workspace, beside the stack's own email destination.
+    assert.equal((out.match(/name: "approval-requests"/g) ?? []).length, 3);
     assert.match(out, /url: "\[secret\]"/);
     assert.equal(out.includes("v1:"), false, "ciphertext is not printed either");
   });

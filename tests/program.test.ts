@@ -126,10 +126,12 @@ for (const [stack, autoApply] of [
       }
     });
 
-    it("creates no shared credentials or notifications when none are configured", () => {
-      // The committed stacks use named credential sets only (prod: dynamic AWS roles).
+    it("creates no shared credentials or approval webhook when none are configured", () => {
+      // The committed stacks use named credential sets only (prod: dynamic AWS roles), and tell
+      // the platform team by email what stops a cascade: no approval webhook.
       for (const set of ofType(run, T.variableSet)) assert.match(set.name, /^credentials\//);
-      assert.equal(ofType(run, T.notification).length, 0);
+      for (const n of ofType(run, T.notification))
+        assert.match(n.name, new RegExp(`^notifications-${stack}/platform-team/`));
     });
 
     it("exports names, ids, URLs, edges and consumers", () => {

@@ -214,4 +214,33 @@ describe("npm run status, against the loopback double", () => {
     assert.match(result.out, /^### tfc-layers `dev`: nothing stopped/);
     assert.match(result.out, /\| network \| network-a-dev \| \[planning\]\(https:/);
   });
+
+  it("every run status the API reports, as TFC names it, and which of them stop a cascade", async () => {
+    const expected: Record<string, boolean> = {
+      pending: false,
+      planning: false,
+      planned: true,
+      cost_estimated: true,
+      policy_checked: true,
+      policy_soft_failed: true,
+      errored: true,
+      applying: false,
+      applied: false,
+      planned_and_finished: false,
+      discarded: true,
+      canceled: true,
+    };
+    for (const [runStatus, stops] of Object.entries(expected)) {
+      const result = await run(
+        "dev",
+        organization("dev", { "network-a-dev": { status: runStatus, at: T(0), confirmable: true } }),
+        "--json",
+      );
+      const doc = JSON.parse(result.out);
+      assert.equal(doc.workspaces[0].status, runStatus);
+      assert.equal(doc.stopped.length > 0, stops, `${runStatus} ${stops ? "stops" : "does not stop"} a cascade`);
+      await double!.close();
+      double = undefined;
+    }
+  });
 });
