@@ -13,6 +13,7 @@ import { approversOf, canApprove, widenedPermissions } from "../topology/access/
 import { simulateCascade } from "../topology/cascade";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
+import { readDoc } from "./docs";
 import { deploy, runAsHost, SEED_LAYERS, stackConfig } from "./fixtures";
 import { ofType, SecretValue } from "./mocks";
 
@@ -660,13 +661,16 @@ describe("npm run scaffold and dynamic credentials", () => {
   });
 });
 
-describe("the README", () => {
+describe("the access page", () => {
   it("shows the committed prod stack's access and approvers as the plan prints them", async () => {
-    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+    const readme = readDoc("access-and-credentials");
     const { main: plan } = await import("../scripts/plan");
     const { out } = (await plan(["prod"])) as { out: string };
     const section = out.slice(out.indexOf("## Who may do what\n\n") + 20, out.indexOf("\nCredential sets"));
     assert.ok(section.includes("release: write") || section.includes("release (looked up by name)"), section);
-    assert.ok(readme.includes(`\`\`\`text\n${section.trimEnd()}\n\`\`\``), `paste into README.md:\n${section}`);
+    assert.ok(
+      readme.includes(`\`\`\`text\n${section.trimEnd()}\n\`\`\``),
+      `paste into docs/access-and-credentials.md:\n${section}`,
+    );
   });
 });

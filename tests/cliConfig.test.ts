@@ -1,6 +1,7 @@
 // The Pulumi CLI's config rules (offline/cliConfig.ts): each rule on a small project of its
 // own, then on this repository's Pulumi.yaml, every stack file, the invalid corpus and the
 // README, so that what `pulumi preview` would refuse can never pass offline unnoticed.
+
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -11,6 +12,7 @@ import { listStacks, loadProject, loadStackFile, PROJECT_DIR, stackFromValues } 
 import { StackConfigError } from "../topology/errors";
 import { KEYS } from "../topology/keys";
 import { readStackConfig } from "../topology/stackConfig";
+import { allDocs, readDoc } from "./docs";
 import { stackConfig } from "./fixtures";
 import { CORPUS_DIR, loadCorpus } from "./invalidCorpus";
 
@@ -216,8 +218,8 @@ describe("this repository under the CLI's rules", () => {
     }
   });
 
-  describe("the README", () => {
-    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+  describe("the configuration reference and the examples", () => {
+    const readme = readDoc("configuration");
     const rows = [...readme.matchAll(/^\| `([\w-]+:\w+)` +\| ([^|]+?) +\|/gm)].map((m) => ({
       key: m[1],
       required: m[2].startsWith("yes"),
@@ -239,7 +241,7 @@ describe("this repository under the CLI's rules", () => {
     });
 
     it("its example stack file passes the CLI's rules and the program's", () => {
-      const examples = [...readme.matchAll(/```yaml\n(config:\n[\s\S]*?)```/g)].map((m) => m[1]);
+      const examples = [...allDocs().matchAll(/```yaml\n(config:\n[\s\S]*?)```/g)].map((m) => m[1]);
       assert.ok(examples.length > 0);
       for (const example of examples) {
         const file = stackFromValues("dev", parse(example).config);

@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runStack } from "../offline/runStack";
 import { loadStackFile, NO_DECLARATIONS } from "../offline/stackFile";
 import { main } from "../scripts/plan";
+import { readDoc } from "./docs";
 import { programResources } from "./fixtures";
 import { asDecrypted, CORPUS_DIR, loadCorpus, refusalRows, refusalTable, tableAfter, userSees } from "./invalidCorpus";
 
@@ -55,10 +56,14 @@ describe("invalid stack corpus", () => {
     });
   }
 
-  it("the README lists every refusal as the corpus records it: who refuses first and the line the user sees", () => {
-    const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+  it("the configuration reference lists every refusal as the corpus records it: who refuses first and the line the user sees", () => {
+    const readme = readDoc("configuration");
     const rows = refusalRows(corpus);
-    assert.deepEqual(tableAfter(readme, "### Who refuses what"), rows, `paste into README.md:\n${refusalTable(rows)}`);
+    assert.deepEqual(
+      tableAfter(readme, "## Who refuses what"),
+      rows,
+      `paste into docs/configuration.md:\n${refusalTable(rows)}`,
+    );
   });
 
   it("every message is one line", () => {

@@ -1,6 +1,7 @@
 // npm run plan -- <stack> --diff <ref> | --diff-file <file>: what a change does, offline. Each
 // kind of change has a pair of stack files built from the committed ones; goldens hold the three
 // formats; the git path runs on a temporary repository.
+
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,6 +14,7 @@ import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
 import { diffResources } from "../review/resourceDiff";
 import { exportProgram } from "../review/revisionTree";
 import { main } from "../scripts/plan";
+import { readDoc } from "./docs";
 import { copyOfRepository, git } from "./fixtures";
 
 type Config = Record<string, unknown> & { "tfc-layers:layers": Record<string, unknown>[] };
@@ -358,8 +360,8 @@ describe("npm run plan -- --diff / --diff-file", () => {
     });
   }
 
-  it("the README's sample comment is the golden markdown review", () => {
-    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+  it("the reviewing page's sample comment is the golden markdown review", () => {
+    const readme = readDoc("reviewing");
     const marker = "this copy is what the command prints):\n\n````markdown\n";
     const start = readme.indexOf(marker) + marker.length;
     assert.ok(start > marker.length, "the README shows a sample comment");

@@ -1,5 +1,6 @@
 // npm run scaffold: the Terraform that enforces the contract, proven with terraform itself
 // (validate, fmt, test), with hostile names, and written without losing anyone's edits.
+
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,6 +18,7 @@ import { main } from "../scripts/scaffold";
 import { remoteStateLabel } from "../topology/names";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
+import { readDoc } from "./docs";
 import { deploy, type LayerFixture, seededRandom, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
 import {
@@ -271,8 +273,8 @@ describe("npm run scaffold", () => {
     );
   });
 
-  it("the README's copy of platform's reads file and its sample output are what scaffold writes and says", () => {
-    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+  it("the contracts page's copy of platform's reads file and its sample output are what scaffold writes and says", () => {
+    const readme = readDoc("contracts");
     const marker = "for platform (a test checks this copy):\n\n```hcl\n";
     const start = readme.indexOf(marker) + marker.length;
     assert.ok(start > marker.length, "the README shows the reads file");

@@ -1,6 +1,7 @@
 // stack.schema.json: generated from the program's own zod schemas, committed up to date, and
 // right about the corpus: it accepts every valid stack and refuses exactly the mistakes marked as
 // schema matters (the rest are rules between fields or layers, which only the program checks).
+
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,6 +9,7 @@ import Ajv from "ajv";
 import { parse } from "yaml";
 import { listStacks, PROJECT_DIR } from "../offline/stackFile";
 import { stackFileJsonSchema } from "../topology/stackFileSchema";
+import { allDocs } from "./docs";
 import { CORPUS_DIR, loadCorpus } from "./invalidCorpus";
 
 const SCHEMA_FILE = path.join(PROJECT_DIR, "stack.schema.json");
@@ -37,8 +39,7 @@ describe("stack.schema.json", () => {
         `${stack}: ${JSON.stringify(validate.errors)}`,
       );
     }
-    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
-    const examples = [...readme.matchAll(/```yaml\n(config:\n[\s\S]*?)```/g)].map((m) => parse(m[1]));
+    const examples = [...allDocs().matchAll(/```yaml\n(config:\n[\s\S]*?)```/g)].map((m) => parse(m[1]));
     assert.ok(examples.length > 0);
     for (const example of examples) assert.ok(validate(example), JSON.stringify(validate.errors));
   });

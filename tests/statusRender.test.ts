@@ -1,11 +1,11 @@
 // The status views rendered from known runs: grouped by layer and cell, and the README's sample
 // kept true.
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { renderStatusText } from "../status/render";
 import { cascadeStatus, type LiveWorkspace } from "../topology/status/cascadeStatus";
+import { readDoc } from "./docs";
 
 const run = (
   id: string,
@@ -37,8 +37,11 @@ describe("the status views", () => {
     assert.match(text, /Not created yet \(run pulumi up\): /);
   });
 
-  it("the README's sample is what the command prints for those runs", () => {
-    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
-    assert.ok(readme.includes(`\`\`\`text\n${sampleStatus()}\`\`\``), `paste into README.md:\n${sampleStatus()}`);
+  it("the operating page's sample is what the command prints for those runs", () => {
+    const readme = readDoc("operating");
+    assert.ok(
+      readme.includes(`\`\`\`text\n${sampleStatus()}\`\`\``),
+      `paste into docs/operating.md:\n${sampleStatus()}`,
+    );
   });
 });
