@@ -6,6 +6,7 @@ import { z } from "zod";
 import { teamsFileSchema } from "./access/accessConfig";
 import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
+import { KEY_DOCS, LAYER_FIELD_DOCS, WORKSPACE_FIELD_DOCS } from "./configReference";
 import { dynamicCredentialsFileSchema } from "./credentials/credentialsConfig";
 import { externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
@@ -17,45 +18,51 @@ const encrypted = z
   .strictObject({ secure: z.string() })
   .meta({ description: "An encrypted value: set it with `pulumi config set --secret`." });
 
-const described = <T extends z.ZodType>(schema: T, description: string) => schema.meta({ description });
+/** Markdown as plain text, for an editor's tooltip: links become their words. */
+const plain = (text: string) => text.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1");
+
+/** Each key's schema with the meaning the configuration reference gives it. */
+const documented = <T extends Record<string, z.ZodType>>(shape: T): T =>
+  Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => {
+      const doc = (KEY_DOCS as Record<string, { meaning: string }>)[key];
+      return [key, doc ? schema.meta({ description: plain(doc.meaning) }) : schema];
+    }),
+  ) as T;
+
+/** Each field with the meaning the configuration reference gives it. */
+const fieldsDocumented = <T extends Record<string, z.ZodType>>(shape: T, docs: Record<keyof T, string>): T =>
+  Object.fromEntries(
+    Object.entries(shape).map(([k, schema]) => [k, schema.meta({ description: plain(docs[k as keyof T]) })]),
+  ) as T;
+
+const documentedWorkspace = z.strictObject(fieldsDocumented(workspaceObjectSchema.shape, WORKSPACE_FIELD_DOCS));
+const documentedLayer = z.strictObject(
+  fieldsDocumented(
+    { ...layerSchema.shape, workspaces: z.array(z.union([tfcName, documentedWorkspace])).min(1) },
+    LAYER_FIELD_DOCS,
+  ),
+);
 
 /** The stack file: its config keys, each as the program reads it, and the CLI's own entries. */
 export const stackFileSchema = z.strictObject({
   config: z
-    .strictObject({
-      [KEYS.organization]: described(tfcName, "The one organization every resource lives in."),
-      "tfe:hostname": described(z.string(), "Terraform Enterprise host; app.terraform.io when unset."),
-      "tfe:token": encrypted,
-      [KEYS.environment]: described(tfcName, "Suffix of every workspace name."),
-      [KEYS.autoApply]: described(z.boolean(), "Whether runs, also those queued by run triggers, apply by themselves."),
-      [KEYS.protect]: described(z.boolean(), "Protect every workspace from deletion by Pulumi."),
-      [KEYS.layers]: described(
-        z.array(layerSchema.extend({ workspaces: z.array(z.union([tfcName, workspaceObjectSchema])).min(1) })).min(1),
-        "The layers, upstreams first or in any order.",
-      ),
-      [KEYS.sharedCredentials]: described(
-        z.record(z.string().regex(ENV_VAR_NAME), encrypted),
-        "Environment variables shared with every workspace through one variable set.",
-      ),
-      [KEYS.approvalWebhookUrl]: encrypted,
-      [KEYS.allowLayerAutoApply]: described(
-        z.boolean(),
-        "Let a layer auto-apply in a stack whose runs wait for approval (false: refused).",
-      ),
-      [KEYS.teams]: described(
-        teamsFileSchema,
-        "Team access per layer: {<team name or id>: {<layer or *>: read|plan|write|admin|{custom permissions}}}.",
-      ),
-      [KEYS.credentials]: described(
-        dynamicCredentialsFileSchema,
-        "Dynamic credential sets: {<set>: {aws|azure|gcp|vault: {...}}}; values may use {layer}, {workspace}, {environment}, {cell} and cell values.",
-      ),
-      [KEYS.staticCredentials]: described(
-        z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),
-        "Static credential sets: {<set>: {<NAME>: secret}}, each value set with `pulumi config set --secret --path`.",
-      ),
-      [KEYS.notifications]: described(
-        z.array(
+    .strictObject(
+      documented({
+        [KEYS.organization]: tfcName,
+        "tfe:hostname": z.string(),
+        "tfe:token": encrypted,
+        [KEYS.environment]: tfcName,
+        [KEYS.autoApply]: z.boolean(),
+        [KEYS.protect]: z.boolean(),
+        [KEYS.layers]: z.array(documentedLayer).min(1),
+        [KEYS.sharedCredentials]: z.record(z.string().regex(ENV_VAR_NAME), encrypted),
+        [KEYS.approvalWebhookUrl]: encrypted,
+        [KEYS.allowLayerAutoApply]: z.boolean(),
+        [KEYS.teams]: teamsFileSchema,
+        [KEYS.credentials]: dynamicCredentialsFileSchema,
+        [KEYS.staticCredentials]: z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),
+        [KEYS.notifications]: z.array(
           z.strictObject({
             name: tfcName,
             destination: z.enum(DESTINATIONS),
@@ -64,32 +71,19 @@ export const stackFileSchema = z.strictObject({
             on: z.array(z.enum(NOTIFICATION_TRIGGERS)).optional(),
           }),
         ),
-        "Who is told when a cascade stops: [{name, destination, url (secret) or emails, on}].",
-      ),
-      [KEYS.adopted]: described(
-        z.array(z.string()),
-        "Workspaces taken over in place (written by npm run adopt): no lifecycle run is made for them.",
-      ),
-      [KEYS.defaultCredentials]: described(
-        z.union([z.string(), z.array(z.string())]),
-        "The credential sets of a layer that names none.",
-      ),
-      [KEYS.vcs]: described(vcsSchema, "The repository every workspace plans from."),
-      [KEYS.terraformVersion]: described(z.string(), "An exact version or a constraint, e.g. ~> 1.11.0."),
-      [KEYS.project]: described(projectSchema, "The TFC project: {name} to create one, {id} for an existing one."),
-      [KEYS.tags]: described(tagsSchema, "Key-value tags added to every workspace."),
-      [KEYS.allowSharedDirectories]: described(z.boolean(), "Let two workspaces plan one directory."),
-      [KEYS.lifecycle]: described(lifecycleSchema, "Ordered first applies and destroy runs, upstreams first."),
-      [KEYS.cells]: described(cellsFileSchema, "The regions or accounts cell layers are stamped into."),
-      [KEYS.external]: described(
-        externalSchema,
-        "Upstream layers this stack follows but does not own: {<layer>: {workspaces: [<TFC names>]}}.",
-      ),
-      [KEYS.workspaceName]: described(
-        z.string(),
-        "The TFC name of every workspace, from {workspace}, {layer}, {cell} and {environment}.",
-      ),
-    })
+        [KEYS.adopted]: z.array(z.string()),
+        [KEYS.defaultCredentials]: z.union([z.string(), z.array(z.string())]),
+        [KEYS.vcs]: vcsSchema,
+        [KEYS.terraformVersion]: z.string(),
+        [KEYS.project]: projectSchema,
+        [KEYS.tags]: tagsSchema,
+        [KEYS.allowSharedDirectories]: z.boolean(),
+        [KEYS.lifecycle]: lifecycleSchema,
+        [KEYS.cells]: cellsFileSchema,
+        [KEYS.external]: externalSchema,
+        [KEYS.workspaceName]: z.string(),
+      }),
+    )
     .partial()
     .required({ [KEYS.organization]: true, [KEYS.environment]: true, [KEYS.layers]: true }),
   encryptionsalt: z.string().optional(),

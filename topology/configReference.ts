@@ -1,0 +1,140 @@
+// The configuration reference, one source for three readers: the stack file's JSON Schema
+// (descriptions), Pulumi.yaml's descriptions of the keys it declares, and docs/configuration.md,
+// whose tables \`npm run schema\` writes from here (a test fails when they drift).
+import type { KEYS } from "./keys";
+
+type Key = (typeof KEYS)[keyof typeof KEYS];
+
+export interface KeyDoc {
+  readonly meaning: string;
+  /** The value it takes when unset, as the table says it. */
+  readonly default?: string;
+  /** What is secret in it, when anything is. */
+  readonly secret?: string;
+}
+
+/** Every key the program reads. */
+export const KEY_DOCS: Record<Key, KeyDoc> = {
+  "tfe:organization": { meaning: "The organization. Changing it replaces every workspace (see [Safety](safety.md))." },
+  "tfe:hostname": {
+    meaning:
+      "The TFC or Terraform Enterprise host, without a scheme. The program passes it to the generated remote-state reads (`tfc_layers.hostname`) and the plan's remote-state blocks.",
+    default: "app.terraform.io",
+  },
+  "tfc-layers:environment": {
+    meaning: "The environment; workspace names get it as a suffix (network-a-dev). Letters, digits, `-`, `_`.",
+  },
+  "tfc-layers:autoApply": {
+    meaning:
+      "Whether runs apply by themselves, also those queued by run triggers: it sets both `autoApply` and `autoApplyRunTrigger` of every workspace. false waits for approval.",
+    default: "false",
+  },
+  "tfc-layers:protect": {
+    meaning: "Protect the workspaces from deletion even when the stack auto-applies.",
+    default: "false",
+  },
+  "tfc-layers:layers": {
+    meaning: "The layers: a list of `{name, workspaces, dependsOn, ...}` (the layer fields below).",
+  },
+  "tfc-layers:sharedCredentials": {
+    meaning: "Environment-variable name to value, shared through one variable set.",
+    secret: "its value",
+  },
+  "tfc-layers:approvalWebhookUrl": {
+    meaning: "`https://` endpoint for approval requests when the stack does not auto-apply.",
+    secret: "its value",
+  },
+  "tfc-layers:vcs": {
+    meaning:
+      "The repository: `repository` (`org/repo`; GitLab subgroups `group/subgroup/repo`, Azure DevOps `org/project/_git/repo`), `branch`, exactly one of `oauthTokenId` / `githubAppInstallationId`, `ingressSubmodules`, `sharedDirectories`. Without it the workspaces are CLI-driven.",
+  },
+  "tfc-layers:terraformVersion": {
+    meaning: "Terraform version of every workspace: `1.11.4`, a constraint such as `~> 1.11.0`, or `latest`.",
+  },
+  "tfc-layers:project": { meaning: "`{name: ...}` creates the TFC project, `{id: prj-...}` uses an existing one." },
+  "tfc-layers:tags": { meaning: "Key-value tags added to every workspace." },
+  "tfc-layers:allowSharedDirectories": { meaning: "Let two workspaces plan the same directory.", default: "false" },
+  "tfc-layers:lifecycle": {
+    meaning:
+      "`{applyOnCreate, destroyOnDelete, destroyProtected, retiring, retryAttempts, retryBackoffMin, retryBackoffMax}`: ordered first applies and destroy runs (see [Lifecycle](lifecycle.md)).",
+  },
+  "tfc-layers:cells": {
+    meaning:
+      "The regions or accounts cell layers are stamped into: a list of `{name, values}` (`values`: names to strings, numbers or booleans). See [Cells](layers-and-cells.md#cells-regions-and-accounts).",
+  },
+  "tfc-layers:workspaceName": {
+    meaning:
+      "The TFC name of every workspace, from `{workspace}`, `{layer}`, `{cell}` and `{environment}`; a global workspace drops `{cell}` and the separator beside it.",
+    default: "`{workspace}-{cell}-{environment}`",
+  },
+  "tfc-layers:external": {
+    meaning:
+      "Upstream layers this stack follows but does not own: `{<layer>: {workspaces: [<TFC names>], outputs?: {...}}}`. See [External upstreams](layers-and-cells.md#external-upstreams).",
+  },
+  "tfc-layers:allowLayerAutoApply": {
+    meaning: "Lets a layer set `autoApply: true` in a stack whose runs wait for approval; without it that is refused.",
+    default: "false",
+  },
+  "tfc-layers:teams": {
+    meaning:
+      'Team access per layer: `{<team name or team-id>: {<layer or "*">: read, plan, write, admin or custom permissions}}`. See [Who may do what](access-and-credentials.md).',
+  },
+  "tfc-layers:credentials": {
+    meaning:
+      "Dynamic credential sets: `{<set>: {aws, azure, gcp or vault: {...}}}`, plain (role ARNs and ids are not secrets).",
+  },
+  "tfc-layers:staticCredentials": {
+    meaning:
+      "Static credential sets: `{<set>: {<NAME>: <value>}}`, each value set with `pulumi config set --secret --path`.",
+    secret: "its value",
+  },
+  "tfc-layers:defaultCredentials": { meaning: "The set (or list of sets) of every layer that names none." },
+  "tfc-layers:adopted": {
+    meaning:
+      "Workspaces (as written) taken over in place; `npm run adopt` writes it. No lifecycle run is made for them.",
+  },
+  "tfc-layers:notifications": {
+    meaning:
+      "Who is told when a cascade stops: `[{name, destination, url or emails, on}]`. See [Operating a cascade](operating.md).",
+    secret: "the urls",
+  },
+};
+
+/** Every field of a layer. */
+export const LAYER_FIELD_DOCS = {
+  name: "The layer's name (letters, digits, `-`, `_`), unique in the stack.",
+  workspaces:
+    "One or more workspace names; TFC names become `<workspace>-<environment>` (at most 260 characters). A workspace belongs to one layer; two names may not differ only in case (TFC ignores case).",
+  dependsOn:
+    "Layers this one depends on. Each workspace here gets a run trigger from every workspace of those layers, and read access to their state (only to those it `reads` from, when it declares `reads`).",
+  executionMode:
+    "`remote` (default) or `agent` (then `agentPoolId` is required). `local` only for a layer outside the trigger graph: runs queued by triggers never execute locally, and local applies queue no runs downstream.",
+  agentPoolId: "The agent pool, with `executionMode: agent`.",
+  sharedCredentials: "`false` keeps the layer's workspaces out of the shared-credentials variable set.",
+  autoApply:
+    "The layer's own `autoApply` over the stack's (both flags): `false` makes network changes wait for approval in dev; `true` in a gated stack needs `tfc-layers:allowLayerAutoApply`.",
+  credentials:
+    "The credential set (or list of sets) the layer's workspaces take; without it, `tfc-layers:defaultCredentials`.",
+  renamedFrom:
+    "`{<new workspace>: <old workspace>}` to rename a workspace without losing it or anything named after it (see [Safety](safety.md)); a move to another layer needs none.",
+  directory:
+    "Template of the layer's working directories; `{layer}` and `{workspace}` are replaced. Default `{layer}/{workspace}`.",
+  terraformVersion: "The layer's Terraform version, over the stack's.",
+  vcs: "The layer's own repository (`{repository, branch, oauthTokenId or githubAppInstallationId, ...}`, as `tfc-layers:vcs`), over the stack's: a repository per layer. The plan's commits then say which repository.",
+  tags: "Key-value tags added to the layer's workspaces.",
+  outputs:
+    "`{<output>: <Terraform type>}`: what each of the layer's workspaces publishes, e.g. `{vpc_id: string, subnet_ids: list(string)}` (see [Contracts between layers](contracts.md)).",
+  reads: "`{<layer>: [<output>, ...]}`: the outputs it reads from each layer in its `dependsOn`.",
+  cells:
+    "`all`, or a list of cells: the layer's workspaces are stamped once per cell (see [Cells](layers-and-cells.md#cells-regions-and-accounts)). Without it the layer is global.",
+} as const;
+
+/** Every field of a workspace entry written as an object. */
+export const WORKSPACE_FIELD_DOCS = {
+  name: "The workspace as written: its key everywhere else in the stack file.",
+  directory: "Its own working directory, relative to the repository root, over its layer's template.",
+  terraformVersion: "Its own Terraform version, over its layer's and the stack's.",
+  upstreams:
+    "Upstream workspaces (as written) narrower than its layer's dependsOn gives: only these trigger it and share state with it.",
+  tfcName: "A TFC name no template gives, kept as it is (an adopted workspace); not in a layer of cells.",
+} as const;
