@@ -41,16 +41,27 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
             organization: topology.organization,
             description: "Layered workspaces, managed by tfc-layers.",
           }).id;
+  // The triggers into each layer, grouped once: filtering them per layer costs layers x triggers.
+  const byDownstreamLayer = <T extends { readonly downstream: string }>(edges: readonly T[]) => {
+    const grouped = new Map<string, T[]>();
+    for (const e of edges) {
+      const layer = topology.workspaceByKey.get(e.downstream)!.layer;
+      const into = grouped.get(layer);
+      if (into) into.push(e);
+      else grouped.set(layer, [e]);
+    }
+    return grouped;
+  };
+  const triggersInto = byDownstreamLayer(topology.triggers);
+  const externalTriggersInto = byDownstreamLayer(topology.externalTriggers);
   const layers = topology.layers.map(
     (layer) =>
       new Layer(layer.name, {
         organization: topology.organization,
         protect: topology.protect,
         workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
-        triggers: topology.triggers.filter((t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name),
-        externalTriggers: topology.externalTriggers.filter(
-          (t) => topology.workspaceByKey.get(t.downstream)!.layer === layer.name,
-        ),
+        triggers: triggersInto.get(layer.name) ?? [],
+        externalTriggers: externalTriggersInto.get(layer.name) ?? [],
         projectId,
       }),
   );
@@ -154,6 +165,15 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
           formerNames,
         }).variables
       : new Map<string, pulumi.Resource>();
+  // Each workspace's credential sets, by key (one pass over the sets, not one per workspace).
+  const setsOf = new Map<string, CredentialSet[]>();
+  topology.credentialSets.variableSets.forEach((plan, i) => {
+    for (const key of plan.workspaces) {
+      const sets = setsOf.get(key);
+      if (sets) sets.push(credentialSets[i]);
+      else setsOf.set(key, [credentialSets[i]]);
+    }
+  });
   // What a workspace's first run needs besides its settings and the credentials: its variables.
   const runInputs = new Map(
     topology.workspaces.map((w) => [
@@ -162,7 +182,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         contractInputs.get(w.name),
         cellInputs.get(w.name),
         // Its credentials: a first plan without them fails.
-        ...credentialSets.filter((_, i) => topology.credentialSets.variableSets[i].workspaces.includes(w.key)),
+        ...(setsOf.get(w.key) ?? []),
       ].filter((r): r is pulumi.Resource => r !== undefined),
     ]),
   );
