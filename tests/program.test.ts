@@ -157,6 +157,18 @@ for (const [stack, autoApply] of [
   });
 }
 
+describe("stack outputs", () => {
+  it("each workspace's url is its page on the stack's TFC host, as the provider's htmlUrl gives it", async () => {
+    const run = await deploy(stackConfig({ raw: { "tfe:hostname": "tfe.example.com" } }));
+    const layers = run.stackOutputs.layers as Record<string, Record<string, Record<string, string>>>;
+    assert.equal(layers.network["network-a"].url, "https://tfe.example.com/app/acme/workspaces/network-a-dev");
+    // The provider's html_url: the API host and the workspace's self-html link (its acceptance tests).
+    const workspace = byName(run, T.workspace, "network-a-dev");
+    const htmlUrl = `https://tfe.example.com/app/${workspace.inputs.organization}/workspaces/${workspace.inputs.name}`;
+    assert.equal(layers.network["network-a"].url, htmlUrl);
+  });
+});
+
 describe("shared credentials", () => {
   const layers: LayerFixture[] = [
     ...SEED_LAYERS,

@@ -42,3 +42,11 @@ export function externalStateLabel(name: string): string {
 export function teamAccessName(team: string, workspace: string): string {
   return `${team}@${workspace}`;
 }
+
+/**
+ * A workspace's page in TFC: the provider's html_url (the API's host and the workspace's
+ * self-html link, /app/<organization>/workspaces/<name>), known without asking TFC.
+ */
+export function workspaceUrl(hostname: string, organization: string, workspace: string): string {
+  return `https://${hostname}/app/${organization}/workspaces/${workspace}`;
+}

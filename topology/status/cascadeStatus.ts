@@ -3,6 +3,7 @@
 // workspace's last run was queued, so it may run on old outputs), and where a cascade stopped and
 // why. Pure: the runs are read elsewhere.
 import { approversOf } from "../access/access";
+import { workspaceUrl } from "../names";
 import type { Topology } from "../topology";
 
 /** A workspace's current run, as the API gives it. */
@@ -119,7 +120,7 @@ export function cascadeStatus(
       status: run.status,
       since: run.createdAt,
       ...(by ? { queuedBy: by } : {}),
-      link: `https://${hostname}/app/${topology.organization}/workspaces/${w.name}/runs/${run.id}`,
+      link: `${workspaceUrl(hostname, topology.organization, w.name)}/runs/${run.id}`,
       behind: behind.map((u) => byKey.get(u)!.name),
       ...(stopped ? { stopped } : {}),
     };
