@@ -27,10 +27,19 @@ export interface DeploymentSecrets {
 }
 
 /**
- * Turns a validated topology into resources and returns the stack outputs. Makes no
- * decisions of its own: every rule is in the topology.
+ * Lets the runtime send and settle what is registered so far before more is registered. In one
+ * synchronous turn, every resource's pending registration (its promises and outputs) stays alive
+ * until the last is registered: at 1,000 workspaces the garbage collector then copies about a
+ * gigabyte of them over and over. The order of registration, and so every URN, stays the same.
  */
-export function deployTopology(topology: Topology, secrets: DeploymentSecrets): Record<string, unknown> {
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Turns a validated topology into resources and returns the stack outputs. Makes no
+ * decisions of its own: every rule is in the topology. Registers a layer or a component at a
+ * time, each in its own turn of the event loop.
+ */
+export async function deployTopology(topology: Topology, secrets: DeploymentSecrets): Promise<Record<string, unknown>> {
   const project = topology.project;
   const projectId =
     project === undefined
@@ -55,8 +64,9 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
   };
   const triggersInto = byDownstreamLayer(topology.triggers);
   const externalTriggersInto = byDownstreamLayer(topology.externalTriggers);
-  const layers = topology.layers.map(
-    (layer) =>
+  const layers: Layer[] = [];
+  for (const layer of topology.layers) {
+    layers.push(
       new Layer(layer.name, {
         organization: topology.organization,
         protect: topology.protect,
@@ -65,11 +75,17 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         externalTriggers: externalTriggersInto.get(layer.name) ?? [],
         projectId,
       }),
-  );
+    );
+    await nextTurn();
+  }
   const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
   const ids = new Map([...workspaces].map(([key, ws]) => [key, ws.id]));
   const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
-  const settings = new Map(layers.flatMap((layer) => [...layer.connect(ids)]));
+  const settings = new Map<string, tfe.WorkspaceSettings>();
+  for (const layer of layers) {
+    for (const [key, workspaceSettings] of layer.connect(ids)) settings.set(key, workspaceSettings);
+    await nextTurn();
+  }
   const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
   // Everything named after a renamed workspace keeps its identity through the old name.
   const formerNames = new Map(topology.workspaces.flatMap((w) => (w.previous ? [[w.name, w.previous.name]] : [])));
@@ -89,11 +105,13 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       ...(topology.credentialsOnProject ? { projectId } : {}),
     });
     variableSetId = credentials.variableSetId;
+    await nextTurn();
   }
 
   let staticValues: pulumi.Output<Record<string, Record<string, string>>> | undefined;
-  const credentialSets = topology.credentialSets.variableSets.map(
-    (plan) =>
+  const credentialSets: CredentialSet[] = [];
+  for (const plan of topology.credentialSets.variableSets) {
+    credentialSets.push(
       new CredentialSet(plan.resourceName, {
         organization: topology.organization,
         plan,
@@ -105,7 +123,9 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         ...(plan.onProject ? { projectId } : {}),
         formerNames,
       }),
-  );
+    );
+    await nextTurn();
+  }
   if (topology.access.length > 0) {
     new TeamAccess(`team-access-${topology.environment}`, {
       organization: topology.organization,
@@ -114,6 +134,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       formerNames,
       ...(topology.project && "create" in topology.project ? { projectId } : {}),
     });
+    await nextTurn();
   }
 
   let approvalHmacKey: pulumi.Output<string> | undefined;
@@ -125,6 +146,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       formerNames,
     });
     approvalHmacKey = notifications.hmacKey;
+    await nextTurn();
   }
 
   let notificationKeys: Record<string, pulumi.Output<string>> = {};
@@ -135,6 +157,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),
       formerNames,
     }).hmacKeys;
+    await nextTurn();
   }
 
   const contracts = topology.contractByWorkspace;
@@ -158,6 +181,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         }).variables
       : new Map<string, pulumi.Resource>();
 
+  await nextTurn();
   const cellWorkspaces = topology.workspaces.filter((w) => w.cell !== undefined);
   const cellInputs =
     cellWorkspaces.length > 0
@@ -166,6 +190,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
           formerNames,
         }).variables
       : new Map<string, pulumi.Resource>();
+  await nextTurn();
   // Each workspace's credential sets, by key (one pass over the sets, not one per workspace).
   const setsOf = new Map<string, CredentialSet[]>();
   topology.credentialSets.variableSets.forEach((plan, i) => {
@@ -200,6 +225,7 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
         formerNames,
       }).runs
     : new Map<string, pulumi.Resource>();
+  await nextTurn();
   // Workspaces outside the stack are looked up by name at preview: a missing one stops it there.
   const externalIds = new Map(
     [...new Set(topology.externalTriggers.map((t) => t.upstream))].map((name) => [
@@ -207,7 +233,10 @@ export function deployTopology(topology: Topology, secrets: DeploymentSecrets): 
       tfe.getWorkspaceOutput({ name, organization: topology.organization }).id,
     ]),
   );
-  for (const layer of layers) layer.link(ids, runs, externalIds);
+  for (const layer of layers) {
+    layer.link(ids, runs, externalIds);
+    await nextTurn();
+  }
 
   const cascade = new CascadeSimulator(topology);
   return {
