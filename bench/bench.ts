@@ -66,13 +66,20 @@ export function longestChain(resources: readonly RegisteredResource[]): number {
   return resources.reduce((m, r) => Math.max(m, depth(r.urn)), 0);
 }
 
-function flatPlan(topology: Topology, webhookUrl: string): FlatPlan {
-  const name = (key: string) => topology.workspaceByKey.get(key)!.name;
+export function flatPlan(topology: Topology, webhookUrl: string): FlatPlan {
+  const node = (key: string) => topology.workspaceByKey.get(key)!;
   return {
     organization: topology.organization,
     autoApply: topology.autoApply,
-    workspaces: topology.workspaces.map((w) => ({ name: w.name, consumers: w.consumers.map(name) })),
-    triggers: topology.triggers.map((t) => ({ upstream: name(t.upstream), downstream: name(t.downstream) })),
+    layers: topology.layers.map((layer) => ({
+      workspaces: layer.workspaces.map((key) => ({
+        name: node(key).name,
+        consumers: node(key).consumers.map((c) => node(c).name),
+      })),
+      triggersIn: topology.triggers
+        .filter((t) => node(t.downstream).layer === layer.name)
+        .map((t) => ({ upstream: node(t.upstream).name, downstream: node(t.downstream).name })),
+    })),
     credentials: [...(topology.credentialNames ?? [])],
     webhookUrl,
     variableSetName: topology.credentialsSetName,
@@ -91,8 +98,12 @@ interface SizeResult {
   programMs: number;
   baselineMs: number;
   ratio: number;
+  /** The baseline registering in the program's turns (a layer or a kind of resource at a time). */
+  baselineInTurnsMs: number;
+  ratioInTurns: number;
   programPeakHeapMb: number;
   baselinePeakHeapMb: number;
+  baselineInTurnsPeakHeapMb: number;
   programResources: number;
   baselineResources: number;
   programLongestChain: number;
@@ -103,28 +114,40 @@ interface SizeResult {
 
 type Measured = Awaited<ReturnType<typeof measure<MockRun>>>;
 
+/** Runs per measurement: more for the short runs below 1,000 workspaces, where noise decides more. */
+const runsFor = (workspaces: number) => (workspaces < 1000 ? 3 * RUNS : RUNS);
+
 /**
- * The program and its baseline on one stack, as the plan command runs the program (without the
- * runtime's stack traces): each warmed up once, then alternated so drift hits both alike.
+ * The program and its baselines on one stack, as the plan command runs the program (without the
+ * runtime's stack traces): each warmed up once, then alternated so drift hits all alike.
  */
 async function programAgainstBaseline(
   stackFile: { stack: string; config: Record<string, string>; secretKeys: string[] },
   topology: Topology,
-): Promise<{ program: Measured[]; bare: Measured[] }> {
+): Promise<{ program: Measured[]; bare: Measured[]; bareInTurns: Measured[] }> {
   const { stack, config, secretKeys } = stackFile;
-  const baseline = baselineProgram(flatPlan(topology, config[KEYS.approvalWebhookUrl]));
+  const plan = flatPlan(topology, config[KEYS.approvalWebhookUrl]);
   const runProgram = () => runStack(stackFile, { stackTraces: false });
-  const runBaseline = () =>
-    runUnderMocks(baseline, { project: PROJECT, stack, config, secretKeys, stackTraces: false });
-  await runProgram();
-  await runBaseline();
-  const program: Measured[] = [];
-  const bare: Measured[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    program.push(await measure(runProgram));
-    bare.push(await measure(runBaseline));
+  const runBare = (inTurns: boolean) => () =>
+    runUnderMocks(baselineProgram(plan, { inTurns }), {
+      project: PROJECT,
+      stack,
+      config,
+      secretKeys,
+      stackTraces: false,
+    });
+  const kinds = { program: runProgram, bare: runBare(false), bareInTurns: runBare(true) };
+  const measured: Record<keyof typeof kinds, Measured[]> = { program: [], bare: [], bareInTurns: [] };
+  const order = Object.keys(kinds) as (keyof typeof kinds)[];
+  for (const kind of order) await kinds[kind]();
+  for (let i = 0; i < runsFor(topology.workspaces.length); i++) {
+    // Each goes first, second and third in turn.
+    for (let k = 0; k < order.length; k++) {
+      const kind = order[(i + k) % order.length];
+      measured[kind].push(await measure(kinds[kind]));
+    }
   }
-  return { program, bare };
+  return measured;
 }
 
 async function benchSize(size: number, stackDir: string): Promise<SizeResult> {
@@ -132,7 +155,7 @@ async function benchSize(size: number, stackDir: string): Promise<SizeResult> {
   const { config, secretKeys } = generatedConfig(layers);
   const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
   const stack = `bench-${size}`;
-  const { program, bare } = await programAgainstBaseline({ stack, config, secretKeys }, topology);
+  const { program, bare, bareInTurns } = await programAgainstBaseline({ stack, config, secretKeys }, topology);
   const programRun = program[0].result;
   const baselineRun = bare[0].result;
   if (programRun.error) throw programRun.error;
@@ -167,6 +190,7 @@ async function benchSize(size: number, stackDir: string): Promise<SizeResult> {
 
   const programMs = median(program.map((m) => m.ms));
   const baselineMs = median(bare.map((m) => m.ms));
+  const baselineInTurnsMs = median(bareInTurns.map((m) => m.ms));
   return {
     workspaces: topology.workspaces.length,
     layers: topology.layers.length,
@@ -174,8 +198,11 @@ async function benchSize(size: number, stackDir: string): Promise<SizeResult> {
     programMs,
     baselineMs,
     ratio: programMs / baselineMs,
+    baselineInTurnsMs,
+    ratioInTurns: programMs / baselineInTurnsMs,
     programPeakHeapMb: Math.max(...program.map((m) => m.peakMb)),
     baselinePeakHeapMb: Math.max(...bare.map((m) => m.peakMb)),
+    baselineInTurnsPeakHeapMb: Math.max(...bareInTurns.map((m) => m.peakMb)),
     programResources: registered(programRun).length,
     baselineResources: registered(baselineRun).length,
     programLongestChain: longestChain(registered(programRun)),
@@ -319,12 +346,12 @@ const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
 function table(results: SizeResult[]): string {
   const rows = [
-    "| workspaces | layers | triggers | resources (program / baseline) | program ms | baseline ms | ratio | heap growth MB, sampled peak (program / baseline) | longest chain (program / baseline) | cascade, all workspaces ms | plan command ms |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| workspaces | layers | triggers | resources (program / baseline) | program ms | baseline ms | ratio | baseline in turns ms | ratio to it | heap growth MB, sampled peak (program / baseline / in turns) | longest chain (program / baseline) | cascade, all workspaces ms | plan command ms |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
     rows.push(
-      `| ${r.workspaces} | ${r.layers} | ${r.triggers} | ${r.programResources} / ${r.baselineResources} | ${fixed(r.programMs)} | ${fixed(r.baselineMs)} | ${fixed(r.ratio, 2)} | ${fixed(r.programPeakHeapMb)} / ${fixed(r.baselinePeakHeapMb)} | ${r.programLongestChain} / ${r.baselineLongestChain} | ${fixed(r.cascadeAllWorkspacesMs, 1)} | ${fixed(r.planCommandMs)} |`,
+      `| ${r.workspaces} | ${r.layers} | ${r.triggers} | ${r.programResources} / ${r.baselineResources} | ${fixed(r.programMs)} | ${fixed(r.baselineMs)} | ${fixed(r.ratio, 2)} | ${fixed(r.baselineInTurnsMs)} | ${fixed(r.ratioInTurns, 2)} | ${fixed(r.programPeakHeapMb)} / ${fixed(r.baselinePeakHeapMb)} / ${fixed(r.baselineInTurnsPeakHeapMb)} | ${r.programLongestChain} / ${r.baselineLongestChain} | ${fixed(r.cascadeAllWorkspacesMs, 1)} | ${fixed(r.planCommandMs)} |`,
     );
   }
   return rows.join("\n");
@@ -369,6 +396,8 @@ interface CellsResult {
   programMs: number;
   baselineMs: number;
   ratio: number;
+  baselineInTurnsMs: number;
+  ratioInTurns: number;
   programPeakHeapMb: number;
   baselinePeakHeapMb: number;
   /** Runs one apply of the first global workspace queues, with cells and written as one layer per region. */
@@ -387,7 +416,10 @@ async function benchCells(): Promise<CellsResult> {
   const regionLayers = generateRegionLayers(CELL_COUNT);
   const flat = generatedConfig(regionLayers);
   const flatTopology = buildTopology(readStackConfig(flat.config, (k) => flat.secretKeys.includes(k)));
-  const { program, bare } = await programAgainstBaseline({ stack: "bench-cells", config, secretKeys }, topology);
+  const { program, bare, bareInTurns } = await programAgainstBaseline(
+    { stack: "bench-cells", config, secretKeys },
+    topology,
+  );
   if (program[0].result.error) throw program[0].result.error;
   const runs = (t: Topology, source: string) => new CascadeSimulator(t).totalRuns(source);
   const all = (t: Topology) => {
@@ -396,6 +428,7 @@ async function benchCells(): Promise<CellsResult> {
   };
   const programMs = median(program.map((m) => m.ms));
   const baselineMs = median(bare.map((m) => m.ms));
+  const baselineInTurnsMs = median(bareInTurns.map((m) => m.ms));
   return {
     cells: CELL_COUNT,
     workspaces: topology.workspaces.length,
@@ -403,6 +436,8 @@ async function benchCells(): Promise<CellsResult> {
     programMs,
     baselineMs,
     ratio: programMs / baselineMs,
+    baselineInTurnsMs,
+    ratioInTurns: programMs / baselineInTurnsMs,
     programPeakHeapMb: median(program.map((m) => m.peakMb)),
     baselinePeakHeapMb: median(bare.map((m) => m.peakMb)),
     runsPerGlobalApply: { cells: String(runs(topology, "org-0")), regionLayers: String(runs(flatTopology, "org-0")) },
@@ -413,9 +448,9 @@ async function benchCells(): Promise<CellsResult> {
 
 function cellsTable(c: CellsResult): string {
   return [
-    "| cells | workspaces | triggers | program ms | baseline ms | ratio | heap growth MB, sampled peak (program / baseline) | runs per apply of a global workspace (cells / one layer per region) | runs, every workspace applying once (cells / one layer per region) | layer entries written (cells / one layer per region) |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    `| ${c.cells} | ${c.workspaces} | ${c.triggers} | ${fixed(c.programMs)} | ${fixed(c.baselineMs)} | ${fixed(c.ratio, 2)} | ${fixed(c.programPeakHeapMb)} / ${fixed(c.baselinePeakHeapMb)} | ${c.runsPerGlobalApply.cells} / ${c.runsPerGlobalApply.regionLayers} | ${c.runsAllApplies.cells} / ${c.runsAllApplies.regionLayers} | ${c.layerEntries.cells} / ${c.layerEntries.regionLayers} |`,
+    "| cells | workspaces | triggers | program ms | baseline ms | ratio | baseline in turns ms | ratio to it | heap growth MB, sampled peak (program / baseline) | runs per apply of a global workspace (cells / one layer per region) | runs, every workspace applying once (cells / one layer per region) | layer entries written (cells / one layer per region) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    `| ${c.cells} | ${c.workspaces} | ${c.triggers} | ${fixed(c.programMs)} | ${fixed(c.baselineMs)} | ${fixed(c.ratio, 2)} | ${fixed(c.baselineInTurnsMs)} | ${fixed(c.ratioInTurns, 2)} | ${fixed(c.programPeakHeapMb)} / ${fixed(c.baselinePeakHeapMb)} | ${c.runsPerGlobalApply.cells} / ${c.runsPerGlobalApply.regionLayers} | ${c.runsAllApplies.cells} / ${c.runsAllApplies.regionLayers} | ${c.layerEntries.cells} / ${c.layerEntries.regionLayers} |`,
   ].join("\n");
 }
 

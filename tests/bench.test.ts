@@ -1,10 +1,13 @@
 // The benchmark's own pieces (no timings here): the generated topologies are what the
 // README says they are, and the chain measure counts what it claims.
 import * as assert from "node:assert/strict";
-import { longestChain } from "../bench/bench";
+import { baselineProgram } from "../bench/baseline";
+import { flatPlan, longestChain } from "../bench/bench";
 import { generateCellLayers, generatedConfig, generateLayers, generateRegionLayers } from "../bench/generate";
+import { runUnderMocks } from "../offline/mockRuntime";
 import type { RegisteredResource } from "../offline/registrations";
-import { MAX_TRIGGER_SOURCES } from "../topology/keys";
+import { runStack } from "../offline/runStack";
+import { KEYS, MAX_TRIGGER_SOURCES, PROJECT } from "../topology/keys";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 
@@ -38,6 +41,33 @@ describe("the cells benchmark topology", () => {
       x.triggers.map((e) => `${x.workspaceByKey.get(e.upstream)!.name}>${x.workspaceByKey.get(e.downstream)!.name}`);
     assert.deepEqual(new Set(t.workspaces.map((w) => w.name)), new Set(r.workspaces.map((w) => w.name)));
     assert.deepEqual(new Set(edgeNames(t)), new Set(edgeNames(r)));
+  });
+});
+
+describe("the baseline", () => {
+  it("registers the program's tfe resources, by type and count, at once or in the program's turns alike", async () => {
+    const { config, secretKeys } = generatedConfig(generateLayers(100));
+    const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
+    const plan = flatPlan(topology, config[KEYS.approvalWebhookUrl]);
+    const run = (inTurns: boolean) =>
+      runUnderMocks(baselineProgram(plan, { inTurns }), { project: PROJECT, stack: "b", config, secretKeys });
+    const [atOnce, inTurns, program] = [
+      await run(false),
+      await run(true),
+      await runStack({ stack: "b", config, secretKeys }),
+    ];
+    const shape = (r: typeof atOnce) =>
+      r.resources
+        .map((x) => ({ urn: x.urn, inputs: x.inputs, dependencies: [...x.dependencies].sort() }))
+        .sort((a, b) => a.urn.localeCompare(b.urn));
+    assert.deepEqual(shape(inTurns), shape(atOnce));
+    const counts = (r: typeof atOnce) => {
+      const byType = new Map<string, number>();
+      for (const x of r.resources.filter((x) => x.type.startsWith("tfe:")))
+        byType.set(x.type, (byType.get(x.type) ?? 0) + 1);
+      return Object.fromEntries([...byType].sort());
+    };
+    assert.deepEqual(counts(atOnce), counts(program));
   });
 });
 
