@@ -72,28 +72,51 @@ function minus(a: readonly Edge[], b: readonly Edge[]): Edge[] {
 interface CascadeSummary {
   readonly runs: bigint;
   readonly waves: number;
-  readonly duplicates: Set<string>;
-  readonly staleReads: Set<string>;
+  /** Workspaces that run more than once, as numbers from the diff's TFC names. */
+  readonly duplicates: Set<number>;
+  /** "workspace reads upstream" pairs, as workspace * PAIR_SPAN + upstream. */
+  readonly staleReads: Set<number>;
 }
 
-function cascades(topology: Topology | undefined, name?: Names): Map<string, CascadeSummary> {
+/**
+ * Numbers for TFC names, shared by both sides: at 1,000 workspaces a side has about 350,000
+ * stale-read pairs, too many to compare as strings. Names become text again only where they show.
+ */
+class NameNumbers {
+  private readonly numbers = new Map<string, number>();
+  readonly names: string[] = [];
+  of(name: string): number {
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      n = this.names.length;
+      this.names.push(name);
+      this.numbers.set(name, n);
+    }
+    return n;
+  }
+}
+
+// More than any stack's workspaces (TFC's limits are far lower), and PAIR_SPAN squared is exact in a double.
+const PAIR_SPAN = 2 ** 24;
+
+function cascades(topology: Topology | undefined, numbers: NameNumbers, name?: Names): Map<string, CascadeSummary> {
   const result = new Map<string, CascadeSummary>();
   if (!topology || !name) return result;
   const simulator = new CascadeSimulator(topology);
+  const number = new Map(topology.workspaces.map((w) => [w.key, numbers.of(name(w.key))]));
   for (const ws of topology.workspaces) {
     const c = simulator.simulate(ws.key);
-    result.set(name(ws.key), {
-      runs: c.totalRuns,
-      waves: c.waves.length,
-      duplicates: new Set([...c.runsByWorkspace].filter(([, n]) => n > 1n).map(([k]) => name(k))),
-      staleReads: new Set(
-        c.waves.flatMap((w) =>
-          w.groups.flatMap((g) =>
-            g.workspaces.flatMap((k) => g.mayReadOldOutputsOf.map((u) => `${name(k)} reads ${name(u)}`)),
-          ),
-        ),
-      ),
-    });
+    const duplicates = new Set<number>();
+    for (const [k, runs] of c.runsByWorkspace) if (runs > 1n) duplicates.add(number.get(k)!);
+    const staleReads = new Set<number>();
+    for (const wave of c.waves) {
+      for (const g of wave.groups) {
+        for (const k of g.workspaces) {
+          for (const u of g.mayReadOldOutputsOf) staleReads.add(number.get(k)! * PAIR_SPAN + number.get(u)!);
+        }
+      }
+    }
+    result.set(name(ws.key), { runs: c.totalRuns, waves: c.waves.length, duplicates, staleReads });
   }
   return result;
 }
@@ -143,13 +166,17 @@ export function diffTopologies(before: Topology | undefined, after: Topology | u
   const [grantsBefore, grantsAfter] = [edges(before, "grants", nameBefore), edges(after, "grants", nameAfter)];
   const grantsRemoved = minus(grantsBefore, grantsAfter);
   const stillThere = new Set(after?.workspaces.map((w) => w.name) ?? []);
-  const [was, now] = [cascades(before, nameBefore), cascades(after, nameAfter)];
+  const numbers = new NameNumbers();
+  const [was, now] = [cascades(before, numbers, nameBefore), cascades(after, numbers, nameAfter)];
+  const nameOf = (n: number) => numbers.names[n];
   const sources = [...new Set([...now.keys(), ...was.keys()])];
   const empty: CascadeSummary = { runs: 0n, waves: 0, duplicates: new Set(), staleReads: new Set() };
   const cascade = sources.flatMap((source): CascadeChange[] => {
     const [b, a] = [was.get(source) ?? empty, now.get(source) ?? empty];
-    const newDuplicates = [...a.duplicates].filter((w) => !b.duplicates.has(w));
-    const newStaleReads = [...a.staleReads].filter((w) => !b.staleReads.has(w));
+    const newDuplicates = [...a.duplicates].filter((w) => !b.duplicates.has(w)).map(nameOf);
+    const newStaleReads = [...a.staleReads]
+      .filter((pair) => !b.staleReads.has(pair))
+      .map((pair) => `${nameOf(Math.floor(pair / PAIR_SPAN))} reads ${nameOf(pair % PAIR_SPAN)}`);
     if (a.runs === b.runs && a.waves === b.waves && newDuplicates.length === 0 && newStaleReads.length === 0) return [];
     return [
       {
