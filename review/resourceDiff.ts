@@ -76,11 +76,12 @@ export function diffResources(
     list
       .filter((r) => r.custom)
       .sort((a, b) => rank(a.type) - rank(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const afterCustom = custom(after);
   const oldByUrn = new Map(custom(before).map((r) => [r.urn, r]));
   const matched = new Map<RegisteredResource, RegisteredResource>();
   const claimed = new Set<RegisteredResource>();
   const ids = new Map<string, string>();
-  for (const resource of custom(after)) {
+  for (const resource of afterCustom) {
     const candidates = [resource.urn, ...resource.aliases.map((a) => aliasUrn(resource, a))];
     const urn = candidates.find((u) => u !== undefined && oldByUrn.has(u) && !claimed.has(oldByUrn.get(u)!));
     if (urn === undefined) continue;
@@ -92,16 +93,18 @@ export function diffResources(
 
   const changes = new Map<RegisteredResource, ResourceChange>();
   const replaced = new Set<string>();
-  for (const resource of custom(after)) {
+  for (const resource of afterCustom) {
     const old = matched.get(resource);
     const common = { type: resource.type, name: resource.name };
     if (!old) {
       changes.set(resource, { ...common, kind: "add", inputs: displayInputs(resource) });
       continue;
     }
-    const oldInputs = withIds(old.inputs, ids) as Record<string, unknown>;
+    // Without renames no id changes: the old inputs are compared as they are.
+    const oldInputs = (ids.size > 0 ? withIds(old.inputs, ids) : old.inputs) as Record<string, unknown>;
     const inputs = [...new Set([...Object.keys(oldInputs), ...Object.keys(resource.inputs)])].sort();
     const changed = inputs.filter((k) => !isDeepStrictEqual(plain(oldInputs[k]), plain(resource.inputs[k])));
+    if (changed.length === 0 && old.name === resource.name) continue;
     // Shown as the plan shows them: secrets hidden.
     const [shownBefore, shownAfter] = [displayInputs({ ...old, inputs: oldInputs }), displayInputs(resource)];
     const inputChanges = changed.map((input) => ({ input, before: shownBefore[input], after: shownAfter[input] }));
@@ -133,10 +136,10 @@ export function diffResources(
   }
 
   // A resource whose forcing input names a replaced resource gets a new id to point at: replaced too.
-  let grew = true;
+  let grew = replaced.size > 0;
   while (grew) {
     grew = false;
-    for (const resource of custom(after)) {
+    for (const resource of afterCustom) {
       const current = changes.get(resource);
       if (!matched.has(resource) || current?.kind === "replace") continue;
       const owner = (REPLACING_INPUTS[resource.type] ?? [])
@@ -163,9 +166,7 @@ export function diffResources(
   const pairOf = (r: RegisteredResource, inputs: Record<string, unknown>) =>
     `${r.type}\0${JSON.stringify(PAIRED[r.type].inputs.map((i) => plain(inputs[i])))}`;
   const addedPairs = new Set(
-    custom(after)
-      .filter((r) => PAIRED[r.type] && changes.get(r)?.kind === "add")
-      .map((r) => pairOf(r, r.inputs)),
+    afterCustom.filter((r) => PAIRED[r.type] && changes.get(r)?.kind === "add").map((r) => pairOf(r, r.inputs)),
   );
   const deletions: ResourceChange[] = custom(before)
     .filter((r) => !claimed.has(r))
@@ -174,7 +175,7 @@ export function diffResources(
       const loses = samePair ? PAIRED[r.type].loses : loss(r.type, r.inputs);
       return { type: r.type, name: r.name, kind: "delete", protect: r.protect, ...(loses ? { loses } : {}) };
     });
-  return [...custom(after).flatMap((r) => (changes.has(r) ? [changes.get(r)!] : [])), ...deletions];
+  return [...afterCustom.flatMap((r) => (changes.has(r) ? [changes.get(r)!] : [])), ...deletions];
 }
 
 /** Deleting or replacing: the changes a reviewer must approve on purpose. */
