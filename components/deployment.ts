@@ -67,14 +67,18 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
   const layers: Layer[] = [];
   for (const layer of topology.layers) {
     layers.push(
-      new Layer(layer.name, {
-        organization: topology.organization,
-        protect: topology.protect,
-        workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
-        triggers: triggersInto.get(layer.name) ?? [],
-        externalTriggers: externalTriggersInto.get(layer.name) ?? [],
-        projectId,
-      }),
+      new Layer(
+        layer.name,
+        {
+          organization: topology.organization,
+          protect: topology.protect,
+          workspaces: layer.workspaces.map((key) => topology.workspaceByKey.get(key)!),
+          triggers: triggersInto.get(layer.name) ?? [],
+          externalTriggers: externalTriggersInto.get(layer.name) ?? [],
+          projectId,
+        },
+        layer.formerName ? { aliases: [{ name: layer.formerName }] } : undefined,
+      ),
     );
     await nextTurn();
   }

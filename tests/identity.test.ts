@@ -114,6 +114,73 @@ describe("day-two changes keep their TFC objects (against the stand-in engine, w
     assert.deepEqual(types(deletes), expected);
   });
 
+  it("a naming template changed with the former one in renamedFrom renames every workspace in place", async () => {
+    const template = (workspaceName?: string, former?: string) => ({
+      ...(workspaceName ? { "tfc-layers:workspaceName": workspaceName } : {}),
+      ...(former ? { "tfc-layers:renamedFrom": { workspaceName: former } } : {}),
+      "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
+      "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true },
+    });
+    const before = stackConfig({ raw: template() });
+    const after = stackConfig({ raw: template("{environment}-{workspace}", "{workspace}-{cell}-{environment}") });
+    assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
+    // Without the former template, the same change deletes every workspace and creates it anew.
+    const unsaid = await steps(before, stackConfig({ raw: template("{environment}-{workspace}") }));
+    assert.ok(unsaid.deletes.some((u) => u.endsWith("Workspace::network-a-dev")));
+    assert.ok(unsaid.creates.some((u) => u.endsWith("Workspace::dev-network-a")));
+  });
+
+  it("prod with cells and credentials per workspace: a cell renamed and the template changed keep everything", async () => {
+    const layers = [
+      { name: "iam", workspaces: ["iam"] },
+      { name: "network", workspaces: ["network-a"], cells: "all", dependsOn: ["iam"], outputs: { vpc_id: "string" } },
+      { name: "app", workspaces: ["app-c"], cells: "all", dependsOn: ["network"], reads: { network: ["vpc_id"] } },
+    ];
+    const cells = (us: string) => [
+      { name: "eu", values: { region: "eu-west-1" } },
+      { name: us, values: { region: "us-east-1" } },
+    ];
+    const before = prod(layers, { name: "layers-prod" });
+    const after = prod(layers, { name: "layers-prod" });
+    Object.assign(before.config, { "tfc-layers:cells": JSON.stringify(cells("us")) });
+    Object.assign(after.config, {
+      "tfc-layers:cells": JSON.stringify(cells("us-east")),
+      "tfc-layers:workspaceName": "{environment}-{cell}-{workspace}",
+      "tfc-layers:renamedFrom": JSON.stringify({ workspaceName: "{workspace}-{cell}-{environment}", cells: { "us-east": "us" } }),
+    });
+    assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
+  });
+
+  it("an adopted workspace whose tfcName is removed follows the template in place", async () => {
+    const layers = (tfcName: boolean) => [
+      { name: "network", workspaces: [tfcName ? { name: "network-a", tfcName: "legacy-net" } : "network-a"] },
+      { name: "platform", workspaces: ["platform-b"], dependsOn: ["network"] },
+    ];
+    const adopted = (renamed: boolean) => ({
+      "tfc-layers:adopted": ["network-a", "platform-b"],
+      "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
+      "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true },
+      ...(renamed ? { "tfc-layers:renamedFrom": { tfcNames: { "network-a": "legacy-net" } } } : {}),
+    });
+    const before = stackConfig({ layers: layers(true), raw: adopted(false) });
+    const after = stackConfig({ layers: layers(false), raw: adopted(true) });
+    assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
+  });
+
+  it("a layer renamed under a template with {layer} keeps its workspaces through renamedFrom.layers", async () => {
+    const layers = (network: string) => [
+      { name: network, workspaces: ["a"] },
+      { name: "platform", workspaces: ["b"], dependsOn: [network] },
+    ];
+    const raw = (renamed: boolean) => ({
+      "tfc-layers:workspaceName": "{layer}-{workspace}-{environment}",
+      ...(renamed ? { "tfc-layers:renamedFrom": { layers: { core: "network" } } } : {}),
+    });
+    const before = stackConfig({ layers: layers("network"), raw: raw(false) });
+    const after = stackConfig({ layers: layers("core"), raw: raw(true) });
+    assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
+  });
+
   it("a workspace moved to another layer keeps every URN without an alias", async () => {
     const layers = (moved: boolean) => [
       { name: "network", workspaces: moved ? ["network-a"] : ["network-a", "edge"] },

@@ -128,8 +128,11 @@ function checkProject(settings: StackSettings): ProjectPlacement | undefined {
   return { create: project.name };
 }
 
-/** The directory template of a layer, with its placeholders checked; `{cell}` stays for inCell. */
-function directoryOf(layer: LayerConfig, key: string): string {
+/**
+ * The directory template of a layer, with its placeholders checked; `{cell}` stays for inCell. A
+ * renamed workspace fills it with the names it had (`former`): its code has not moved.
+ */
+function directoryOf(layer: LayerConfig, key: string, former: FormerSource): string {
   const where = `${KEYS.layers}: layer ${show(layer.name)}`;
   const own = layer.source.workspaces[key]?.directory;
   if (own !== undefined) return normalDirectory(`${where} workspace ${show(key)} directory`, own);
@@ -144,16 +147,17 @@ function directoryOf(layer: LayerConfig, key: string): string {
         : "{layer}, {workspace} and {cell}";
     fail(`${where} directory ${show(template)} has the unknown placeholder ${unknown}: use ${use}`);
   }
-  const filled = template.replaceAll("{layer}", layer.name).replaceAll("{workspace}", key);
+  const filled = template.replaceAll("{layer}", former.layer).replaceAll("{workspace}", former.workspace);
   return normalDirectory(`${where} directory`, filled);
 }
 
 /**
  * A workspace's source in one cell: its directory (and file triggers) with `{cell}` filled in, and
- * a `cell` tag. Without `{cell}`, every cell of the workspace plans the same directory.
+ * a `cell` tag. Without `{cell}`, every cell of the workspace plans the same directory. A renamed
+ * cell's directory keeps the cell's former name (`formerCell`): its code has not moved.
  */
-export function inCell(source: WorkspaceSource, cell: string): WorkspaceSource {
-  const fill = (text: string) => text.replaceAll("{cell}", cell);
+export function inCell(source: WorkspaceSource, cell: string, formerCell: string = cell): WorkspaceSource {
+  const fill = (text: string) => text.replaceAll("{cell}", formerCell);
   return {
     ...source,
     directory: fill(source.directory),
@@ -168,8 +172,20 @@ export interface CodeSource {
   readonly byWorkspace: ReadonlyMap<string, WorkspaceSource>;
 }
 
-/** Checks the code-source settings and derives every workspace's source. */
-export function deriveCodeSource(settings: StackSettings): CodeSource {
+/** The names a workspace's directory is derived from: those it had before a rename. */
+export interface FormerSource {
+  readonly workspace: string;
+  readonly layer: string;
+}
+
+/**
+ * Checks the code-source settings and derives every workspace's source. `formerOf` gives the
+ * names a renamed workspace had (its own when it is not renamed), for its directory.
+ */
+export function deriveCodeSource(
+  settings: StackSettings,
+  formerOf: (layer: string, workspace: string) => FormerSource = (layer, workspace) => ({ layer, workspace }),
+): CodeSource {
   const vcs = settings.source.vcs ? checkVcs(settings.source.vcs) : undefined;
   const project = checkProject(settings);
   checkVersion(CODE_SOURCE_KEYS.terraformVersion, settings.source.terraformVersion);
@@ -185,7 +201,7 @@ export function deriveCodeSource(settings: StackSettings): CodeSource {
     for (const key of layer.workspaces) {
       const own = layer.source.workspaces[key] ?? {};
       checkVersion(`${where} workspace ${show(key)} terraformVersion`, own.terraformVersion);
-      const directory = directoryOf(layer, key);
+      const directory = directoryOf(layer, key, formerOf(layer.name, key));
       // Directories are told apart within one repository.
       const place = `${layerVcs?.repository ?? ""}\0${directory}`;
       const other = ownerOfDirectory.get(place);

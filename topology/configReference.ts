@@ -67,6 +67,10 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
       "The TFC name of every workspace, from `{workspace}`, `{layer}`, `{cell}` and `{environment}`; a global workspace drops `{cell}` and the separator beside it.",
     default: "`{workspace}-{cell}-{environment}`",
   },
+  "tfc-layers:renamedFrom": {
+    meaning:
+      "How the stack named its workspaces before a rename of many at once: `{workspaceName: <the template it had>, cells: {<new>: <old>}, layers: {<new>: <old>}, tfcNames: {<workspace>: <its former TFC name>}}`. TFC renames every workspace in place and keeps its code where it was (see [Safety](safety.md#renames)); keep it until every stack has been updated.",
+  },
   "tfc-layers:external": {
     meaning:
       "Upstream layers this stack follows but does not own: `{<layer>: {workspaces: [<TFC names>], outputs?: {...}}}`. See [External upstreams](layers-and-cells.md#external-upstreams).",
@@ -116,7 +120,7 @@ export const LAYER_FIELD_DOCS = {
   credentials:
     "The credential set (or list of sets) the layer's workspaces take; without it, `tfc-layers:defaultCredentials`.",
   renamedFrom:
-    "`{<new workspace>: <old workspace>}` to rename a workspace without losing it or anything named after it (see [Safety](safety.md)); a move to another layer needs none.",
+    "`{<new workspace>: <old workspace>}` to rename a workspace without losing it or anything named after it, its working directory included (see [Safety](safety.md#renames)); a move to another layer needs none.",
   directory:
     "Template of the layer's working directories; `{layer}` and `{workspace}` are replaced. Default `{layer}/{workspace}`.",
   terraformVersion: "The layer's Terraform version, over the stack's.",

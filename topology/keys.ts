@@ -7,6 +7,7 @@ import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
 import { EXTERNAL_KEY } from "./external/externalConfig";
 import { LIFECYCLE_KEY } from "./lifecycle/lifecycleConfig";
 import { NOTIFICATIONS_KEY } from "./notifications/notificationsConfig";
+import { RENAMES_KEY } from "./renames/renamesConfig";
 
 export const PROJECT = "tfc-layers";
 
@@ -27,6 +28,7 @@ export const KEYS = {
   teams: TEAMS_KEY,
   adopted: ADOPTED_KEY,
   notifications: NOTIFICATIONS_KEY,
+  renamedFrom: RENAMES_KEY,
   ...CREDENTIAL_KEYS,
 } as const;
 

@@ -31,6 +31,7 @@ import { type ExternalLayerConfig, readExternal } from "./external/externalConfi
 import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycle/lifecycleConfig";
 import { type NotificationConfig, readNotifications } from "./notifications/notificationsConfig";
+import { type RenamesConfig, readRenames } from "./renames/renamesConfig";
 
 export type ExecutionMode = "remote" | "agent" | "local";
 
@@ -90,6 +91,8 @@ export interface StackSettings {
   readonly cells: readonly Cell[];
   /** The workspace-name template, when the stack has its own convention. */
   readonly workspaceName?: string;
+  /** How the stack named its workspaces before a rename of many at once (tfc-layers:renamedFrom). */
+  readonly renames: RenamesConfig;
   /** Upstream layers this stack follows but does not own. */
   readonly external: readonly ExternalLayerConfig[];
   /** The Pulumi project and stack: together they name one deployment of the program. */
@@ -339,6 +342,7 @@ export function readStackConfig(
     lifecycle: readLifecycle(config[KEYS.lifecycle]),
     cells: readCells(config[KEYS.cells]),
     workspaceName: readWorkspaceName(config[KEYS.workspaceName]),
+    renames: readRenames(config[KEYS.renamedFrom]),
     external: readExternal(config[KEYS.external]),
     teams: readTeams(config[KEYS.teams]),
     credentials: readCredentials(config, isSecret),

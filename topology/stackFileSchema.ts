@@ -2,6 +2,7 @@
 // program validates with, so that editors check a stack file as it is typed. It holds what a
 // schema can say (keys, types, names, shapes); rules between fields and across layers stay in
 // the program, which gives them one-line messages.
+import { renamesSchema } from "./renames/renamesConfig";
 import { z } from "zod";
 import { teamsFileSchema } from "./access/accessConfig";
 import { cellsFileSchema } from "./cells/cellsConfig";
@@ -82,6 +83,7 @@ export const stackFileSchema = z.strictObject({
         [KEYS.cells]: cellsFileSchema,
         [KEYS.external]: externalSchema,
         [KEYS.workspaceName]: z.string(),
+        [KEYS.renamedFrom]: renamesSchema,
       }),
     )
     .partial()

@@ -20,6 +20,7 @@ import { type LifecyclePlan, planLifecycle } from "./lifecycle/lifecycle";
 import { triggerName } from "./names";
 import { checkNotifications } from "./notifications/notifications";
 import type { NotificationConfig } from "./notifications/notificationsConfig";
+import { checkFormerNames, checkRenames, formerParts } from "./renames/renames";
 import type { ExecutionMode, StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
@@ -69,6 +70,8 @@ export interface LayerNode {
   readonly dependsOn: readonly string[];
   /** Workspace keys, sorted. */
   readonly workspaces: readonly string[];
+  /** Its name before a rename (tfc-layers:renamedFrom.layers), kept as an alias. */
+  readonly formerName?: string;
 }
 
 /** A run trigger from a workspace outside the stack: `upstream` is its exact TFC name. */
@@ -179,7 +182,15 @@ export function buildTopology(settings: StackSettings): Topology {
     settings.external.map((l) => l.name),
   );
   const previous = previousNames(settings);
-  const source = deriveCodeSource(settings);
+  const renames = settings.renames;
+  checkRenames(renames, {
+    layers: settings.layers.map((l) => ({ name: l.name, workspaces: l.workspaces, cells: l.cells !== undefined })),
+    cells: settings.cells.map((c) => c.name),
+  });
+  // What a workspace was named from before a rename: its name, and its directory, which stays.
+  const formerOf = (w: { workspace: string; layer: string; cell?: { name: string } }) =>
+    formerParts(renames, previous.get(w.workspace), { workspace: w.workspace, layer: w.layer, cell: w.cell?.name });
+  const source = deriveCodeSource(settings, (layer, workspace) => formerOf({ workspace, layer }));
   const contract = deriveContract(settings);
 
   const order = dependencyOrder(
@@ -210,6 +221,25 @@ export function buildTopology(settings: StackSettings): Topology {
     new Set(stamped.map((w) => nameOf(w.key).toLowerCase())),
   );
   checkDistinct(stamped.map((w) => ({ what: `${show(w.key)} (layer ${show(w.layer)})`, name: nameOf(w.key) })));
+  // The TFC name each workspace had: a changed template, cell, layer or tfcName renames in place.
+  const formerTemplate = renames.workspaceName ?? template;
+  const formerNames = new Map(
+    stamped.map((w) => {
+      const was = formerOf(w);
+      const former =
+        renames.tfcNames[w.workspace] ??
+        explicit(w) ??
+        renderName(formerTemplate, { ...was, environment: settings.environment });
+      return [w.key, former];
+    }),
+  );
+  checkFormerNames(
+    stamped.map((w) => ({
+      what: `${show(w.key)} (layer ${show(w.layer)})`,
+      name: nameOf(w.key),
+      former: formerNames.get(w.key)!,
+    })),
+  );
   for (const w of stamped) {
     const name = nameOf(w.key);
     if (name.length > MAX_WORKSPACE_NAME) {
@@ -229,7 +259,13 @@ export function buildTopology(settings: StackSettings): Topology {
   for (const w of stamped) stampedByLayer.get(w.layer)!.push(w.key);
   const layers: LayerNode[] = order.map((name) => {
     const layer = layerByName.get(name)!;
-    return { name, dependsOn: [...layer.dependsOn].sort(), workspaces: [...stampedByLayer.get(name)!].sort() };
+    const formerName = renames.layers[name];
+    return {
+      name,
+      dependsOn: [...layer.dependsOn].sort(),
+      workspaces: [...stampedByLayer.get(name)!].sort(),
+      ...(formerName !== undefined ? { formerName } : {}),
+    };
   });
   const protect = settings.protect || !settings.autoApply;
   const lifecycle = planLifecycle(
@@ -274,7 +310,7 @@ export function buildTopology(settings: StackSettings): Topology {
     const layer = layerByName.get(node.name)!;
     return node.workspaces.map((key) => {
       const w = stampedByKey.get(key)!;
-      const former = previous.get(w.workspace);
+      const former = formerNames.get(key)!;
       const own = source.byWorkspace.get(w.workspace)!;
       return {
         key,
@@ -287,8 +323,8 @@ export function buildTopology(settings: StackSettings): Topology {
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
         consumers: [...consumers.get(key)!].sort(),
-        ...(former ? { previous: { name: nameFor(former, w.layer, w.cell?.name) } } : {}),
-        source: w.cell ? inCell(own, w.cell.name) : own,
+        ...(former !== nameOf(key) ? { previous: { name: former } } : {}),
+        source: w.cell ? inCell(own, w.cell.name, formerOf(w).cell) : own,
         ...(w.cell ? { cell: w.cell } : {}),
         retiring: retiring.has(key),
         // A workspace as written is adopted in every cell it is stamped into.
@@ -303,7 +339,6 @@ export function buildTopology(settings: StackSettings): Topology {
     .flatMap((w) => w.upstreams.map((upstream) => ({ upstream, downstream: w.key })))
     .sort((a, b) => byLocale(a.upstream, b.upstream) || byLocale(a.downstream, b.downstream));
   // By key, not by a search per trigger end: that costs workspaces x triggers at 1,000 workspaces.
-  const formerNames = new Map(workspaces.flatMap((w) => (w.previous ? [[w.key, w.previous.name]] : [])));
   const formerNameOf = (key: string) => formerNames.get(key) ?? nameOf(key);
   const triggers: TriggerEdge[] = edges.map((e) => {
     const name = triggerName(nameOf(e.upstream), nameOf(e.downstream));
