@@ -146,7 +146,10 @@ describe("day-two changes keep their TFC objects (against the stand-in engine, w
     Object.assign(after.config, {
       "tfc-layers:cells": JSON.stringify(cells("us-east")),
       "tfc-layers:workspaceName": "{environment}-{cell}-{workspace}",
-      "tfc-layers:renamedFrom": JSON.stringify({ workspaceName: "{workspace}-{cell}-{environment}", cells: { "us-east": "us" } }),
+      "tfc-layers:renamedFrom": JSON.stringify({
+        workspaceName: "{workspace}-{cell}-{environment}",
+        cells: { "us-east": "us" },
+      }),
     });
     assert.deepEqual(await steps(before, after), { creates: [], deletes: [] });
   });

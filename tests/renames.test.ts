@@ -124,7 +124,9 @@ describe("renames keep the workspace and its code where it was", () => {
   });
 
   it("a workspace that keeps its tfcName while the template changes is not renamed", () => {
-    const layers: LayerFixture[] = [{ name: "network", workspaces: [{ name: "network-a", tfcName: "legacy-net" }, "b"] }];
+    const layers: LayerFixture[] = [
+      { name: "network", workspaces: [{ name: "network-a", tfcName: "legacy-net" }, "b"] },
+    ];
     const raw = {
       "tfc-layers:workspaceName": "{environment}-{workspace}",
       "tfc-layers:renamedFrom": { workspaceName: "{workspace}-{environment}" },

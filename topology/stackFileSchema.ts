@@ -2,7 +2,7 @@
 // program validates with, so that editors check a stack file as it is typed. It holds what a
 // schema can say (keys, types, names, shapes); rules between fields and across layers stay in
 // the program, which gives them one-line messages.
-import { renamesSchema } from "./renames/renamesConfig";
+
 import { z } from "zod";
 import { teamsFileSchema } from "./access/accessConfig";
 import { cellsFileSchema } from "./cells/cellsConfig";
@@ -13,6 +13,7 @@ import { externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycle/lifecycleConfig";
 import { DESTINATIONS, NOTIFICATION_TRIGGERS } from "./notifications/notificationsConfig";
+import { renamesSchema } from "./renames/renamesConfig";
 import { ENV_VAR_NAME, layerSchema, tfcName, workspaceObjectSchema } from "./stackConfig";
 
 const encrypted = z

@@ -6,7 +6,7 @@
 // that another workspace has now, is one line.
 import { TFC_NAME } from "../configValues";
 import { StackConfigError, show } from "../errors";
-import { type RenamesConfig, RENAMES_KEY } from "./renamesConfig";
+import { RENAMES_KEY, type RenamesConfig } from "./renamesConfig";
 
 /** What a workspace's name and directory were derived from before the rename (current ones when unchanged). */
 export interface FormerParts {
