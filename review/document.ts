@@ -7,6 +7,7 @@ import { type FlowchartLink, flowchart } from "../plan/mermaid";
 import type { Topology } from "../topology/topology";
 import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
 import { diffSecurity, type SecurityChange } from "./security";
+import { renamesNotInPlace } from "./renames";
 import { unsafeSteps } from "./steps";
 import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
 
@@ -130,7 +131,7 @@ export function buildReview(
     secrets,
     programFiles,
     notes,
-    steps: unsafeSteps(before.topology, after.topology),
+    steps: [...renamesNotInPlace(before.topology, after.topology), ...unsafeSteps(before.topology, after.topology)],
     security,
     ...topologyDiff,
     mermaid: graph(before.topology, after.topology, topologyDiff),

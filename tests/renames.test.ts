@@ -3,6 +3,13 @@
 // stand-in engine) and its code stays where it was: the Terraform has not moved, so a rename that
 // moved the working directory or the file triggers would plan an empty directory on the next run.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+import { PROJECT_DIR } from "../offline/stackFile";
+import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
+import { main } from "../scripts/plan";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
 import { type LayerFixture, type StackOptions, stackConfig } from "./fixtures";
@@ -136,6 +143,58 @@ describe("renames keep the workspace and its code where it was", () => {
       [
         ["dev-b", "b-dev"],
         ["legacy-net", undefined],
+      ],
+    );
+  });
+});
+
+describe("the review of a rename pulumi up would not do in place", () => {
+  /** Reviews the committed dev stack, as it is, against itself changed by `change`. */
+  async function reviewDev(change: (config: Record<string, unknown>) => void) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-renames-"));
+    const before = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8")).config;
+    const after = structuredClone(before);
+    change(after);
+    fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), stringify({ config: after }));
+    fs.writeFileSync(path.join(dir, "before.yaml"), stringify({ config: before }));
+    const { code, out } = await main(["dev", "--diff-file", "before.yaml", "--json"], dir, dir);
+    return { code, doc: JSON.parse(out) as ReviewDocument };
+  }
+
+  it("a changed template without its former one: one rename to declare, not three unrelated deletions", async () => {
+    const { code, doc } = await reviewDev((c) => {
+      c["tfc-layers:workspaceName"] = "{environment}-{workspace}";
+    });
+    assert.equal(code, DESTRUCTIVE_EXIT);
+    const renames = doc.steps.filter((s) => s.includes("renames 3 workspaces"));
+    assert.equal(renames.length, 1, doc.steps.join("\n"));
+    assert.match(renames[0], /network-a-dev -> dev-network-a/);
+    assert.match(renames[0], /add tfc-layers:renamedFrom: \{workspaceName: "\{workspace\}-\{cell\}-\{environment\}"\}/);
+  });
+
+  it("with the former template declared, nothing is deleted and no rename is left to declare", async () => {
+    const { code, doc } = await reviewDev((c) => {
+      c["tfc-layers:workspaceName"] = "{environment}-{workspace}";
+      c["tfc-layers:renamedFrom"] = { workspaceName: "{workspace}-{cell}-{environment}" };
+    });
+    assert.notEqual(code, DESTRUCTIVE_EXIT);
+    assert.equal(doc.summary.delete, 0);
+    assert.deepEqual(
+      doc.steps.filter((s) => s.includes("rename")),
+      [],
+    );
+  });
+
+  it("a workspace given another TFC name: the tfcNames entry that renames it in place", async () => {
+    const { doc } = await reviewDev((c) => {
+      const layers = c["tfc-layers:layers"] as { name: string; workspaces: unknown[] }[];
+      layers[0].workspaces = [{ name: "network-a", tfcName: "core-network" }];
+    });
+    assert.deepEqual(
+      doc.steps.filter((s) => s.includes("is a rename")),
+      [
+        "network-a-dev -> core-network is a rename of workspace network-a: as written it is deleted with its state and run history and created anew. TFC renames it in place: add tfc-layers:renamedFrom: {tfcNames: {network-a: network-a-dev}}.",
       ],
     );
   });
