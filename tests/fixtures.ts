@@ -14,8 +14,8 @@ import { buildTopology } from "../topology/topology";
 
 export interface LayerFixture {
   name: string;
-  /** Names, or objects that give a workspace its own directory or Terraform version. */
-  workspaces: (string | { name: string; directory?: string; terraformVersion?: string })[];
+  /** Names, or objects that give a workspace its own directory, Terraform version or TFC name. */
+  workspaces: (string | { name: string; directory?: string; terraformVersion?: string; tfcName?: string })[];
   dependsOn?: string[];
   [extra: string]: unknown;
 }
