@@ -85,9 +85,18 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
   const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
   const ids = new Map([...workspaces].map(([key, ws]) => [key, ws.id]));
   const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
+  // Workspaces outside the stack are looked up by name at preview: a missing one stops it there,
+  // with the provider's line naming it. Upstreams and readers alike, each name once.
+  const outsideNames = new Set([
+    ...topology.externalTriggers.map((t) => t.upstream),
+    ...topology.workspaces.flatMap((w) => w.externalConsumers),
+  ]);
+  const externalIds = new Map(
+    [...outsideNames].map((name) => [name, tfe.getWorkspaceOutput({ name, organization: topology.organization }).id]),
+  );
   const settings = new Map<string, tfe.WorkspaceSettings>();
   for (const layer of layers) {
-    for (const [key, workspaceSettings] of layer.connect(ids)) settings.set(key, workspaceSettings);
+    for (const [key, workspaceSettings] of layer.connect(ids, externalIds)) settings.set(key, workspaceSettings);
     await nextTurn();
   }
   const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
@@ -230,13 +239,6 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
       }).runs
     : new Map<string, pulumi.Resource>();
   await nextTurn();
-  // Workspaces outside the stack are looked up by name at preview: a missing one stops it there.
-  const externalIds = new Map(
-    [...new Set(topology.externalTriggers.map((t) => t.upstream))].map((name) => [
-      name,
-      tfe.getWorkspaceOutput({ name, organization: topology.organization }).id,
-    ]),
-  );
   for (const layer of layers) {
     layer.link(ids, runs, externalIds);
     await nextTurn();
@@ -271,7 +273,7 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
         }
       : {}),
     remoteStateConsumers: Object.fromEntries(
-      topology.workspaces.map((w) => [w.name, w.consumers.map((key) => names.get(key)!)]),
+      topology.workspaces.map((w) => [w.name, [...w.consumers.map((key) => names.get(key)!), ...w.externalConsumers]]),
     ),
     // Upper bound of the runs one successful apply of each workspace queues downstream.
     runsQueuedPerApply: Object.fromEntries(

@@ -91,7 +91,10 @@ export class Layer extends pulumi.ComponentResource {
    * Adds each workspace's settings (execution mode, state shared with its direct dependents
    * only). Call once, after every layer exists; returns them by workspace key.
    */
-  connect(ids: WorkspaceIds): Map<string, tfe.WorkspaceSettings> {
+  connect(
+    ids: WorkspaceIds,
+    externalIds: ReadonlyMap<string, pulumi.Output<string>> = new Map(),
+  ): Map<string, tfe.WorkspaceSettings> {
     const settings = new Map<string, tfe.WorkspaceSettings>();
     for (const node of this.nodes) {
       const workspaceId = this.workspaces.get(node.key)!.id;
@@ -102,7 +105,11 @@ export class Layer extends pulumi.ComponentResource {
           executionMode: node.executionMode,
           agentPoolId: node.agentPoolId,
           globalRemoteState: false,
-          remoteStateConsumerIds: node.consumers.map((key) => ids.get(key)!),
+          // Its readers here, then those of other stacks the stack declares (by their TFC names).
+          remoteStateConsumerIds: [
+            ...node.consumers.map((key) => ids.get(key)!),
+            ...node.externalConsumers.map((name) => externalIds.get(name)!),
+          ],
         },
         {
           parent: this,

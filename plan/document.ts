@@ -6,6 +6,7 @@ import { describeContractAdvice, describeImpliedDependency, findImpliedDependenc
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { writtenName } from "../topology/cells/cells";
 import { commitRuns, exampleCommits } from "../topology/commits";
+import { KEYS } from "../topology/keys";
 import { wallTime } from "../topology/lifecycle/lifecycle";
 import { externalStateLabel, remoteStateLabel } from "../topology/names";
 import type { Topology } from "../topology/topology";
@@ -93,7 +94,14 @@ export interface PlanDocument {
    * Upstreams outside the stack: per external workspace, the runs its applies queue here and the
    * workspaces its owner must add as remote-state consumers (this stack cannot).
    */
-  readonly external?: { layer: string; workspace: string; triggers: string[]; consumersToAdd: string[] }[];
+  readonly external?: {
+    layer: string;
+    workspace: string;
+    triggers: string[];
+    consumersToAdd: string[];
+    /** The entry the owning stack's file needs so that it shares the state (none when nothing reads it). */
+    ownerEntry?: string;
+  }[];
   /** With a contract: the Terraform `npm run scaffold` writes, tests aside (paths from the repository root). */
   readonly contract?: {
     readonly files: { path: string; workspaces: string[]; content: string }[];
@@ -111,6 +119,11 @@ export const SECRET_TEXT = "[secret]";
 export const UNKNOWN_TEXT = "[unknown until apply]";
 
 /** A registered value as a reviewer may see it: secrets hidden, unknowns named. */
+/** The owning stack's entry that shares an external workspace's state with this stack's readers. */
+function ownerEntry(workspace: string, readers: readonly string[]): string {
+  return `${KEYS.externalConsumers}: {${workspace}: [${readers.join(", ")}]}`;
+}
+
 export function displayValue(value: unknown): unknown {
   if (value instanceof SecretValue) return SECRET_TEXT;
   if (value === UNKNOWN) return UNKNOWN_TEXT;
@@ -389,6 +402,9 @@ export function buildPlan(
                 .filter((t) => t.upstream === workspace)
                 .map((t) => nameOf(t.downstream)),
               consumersToAdd: [...l.consumers[workspace]],
+              ...(l.consumers[workspace].length > 0
+                ? { ownerEntry: ownerEntry(workspace, l.consumers[workspace]) }
+                : {}),
             })),
           ),
         }

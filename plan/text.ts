@@ -222,13 +222,16 @@ export function renderText(plan: PlanDocument): string {
       "## External upstreams",
       "",
       "Workspaces this stack follows but does not own: their applies queue runs here (the triggers live",
-      "on this stack's workspaces). Only their owner can share their state: add these consumers there.",
+      "on this stack's workspaces). Only their owner can share their state: add the entry shown to the",
+      "stack file that owns each (merge it with the readers it lists already).",
       "",
     );
     for (const e of plan.external) {
       out.push(`${e.workspace} (layer ${e.layer}):`);
       out.push(`  queues runs in:                ${e.triggers.join(", ") || "nothing"}`);
-      out.push(`  remote-state consumers to add: ${e.consumersToAdd.join(", ") || "none"}`, "");
+      out.push(`  remote-state consumers to add: ${e.consumersToAdd.join(", ") || "none"}`);
+      if (e.ownerEntry) out.push(`  in the owning stack's file:    ${e.ownerEntry}`);
+      out.push("");
     }
   }
   out.push(...securityLines(plan.security));

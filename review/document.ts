@@ -5,9 +5,9 @@
 import type { ProgramRun } from "../offline/registrations";
 import { type FlowchartLink, flowchart } from "../plan/mermaid";
 import type { Topology } from "../topology/topology";
+import { renamesNotInPlace } from "./renames";
 import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
 import { diffSecurity, type SecurityChange } from "./security";
-import { renamesNotInPlace } from "./renames";
 import { unsafeSteps } from "./steps";
 import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
 

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { contractFiles } from "../hcl/contractFiles";
+import { mockId } from "../offline/registrations";
 import { PROJECT_DIR, type StackFile } from "../offline/stackFile";
 import { remoteStateReads } from "../plan/document";
 import { main as plan } from "../scripts/plan";
@@ -186,5 +187,127 @@ describe("external upstreams", () => {
     ];
     for (const [what, external, layers, expected] of cases)
       it(what, () => assert.match(refusal(file(layers, external)), expected));
+  });
+});
+
+describe("readers in other stacks (tfc-layers:externalConsumers, on the owning stack)", () => {
+  const SETTINGS = "tfe:index/workspaceSettings:WorkspaceSettings";
+  const owner = (consumers: unknown, layers: unknown = [{ name: "shared", workspaces: ["dns-zone"] }]) =>
+    stackConfig({ environment: "global", layers, raw: { "tfc-layers:externalConsumers": consumers } });
+
+  it("shares the workspace's state with each reader, looked up by its TFC name at preview", async () => {
+    const run = await deploy(owner({ "dns-zone-global": ["app-c-staging", "app-c-prod"] }));
+    const lookups = run.invokes
+      .filter((i) => i.token === "tfe:index/getWorkspace:getWorkspace")
+      .map((i) => i.args.name);
+    assert.deepEqual(lookups.sort(), ["app-c-prod", "app-c-staging"]);
+    const [settings] = ofType(run, SETTINGS);
+    const readers = settings.inputs.remoteStateConsumerIds as string[];
+    assert.equal(readers.length, 2);
+    // Each id is what the look-up of that name answered.
+    assert.deepEqual([...readers].sort(), ["app-c-prod", "app-c-staging"].map(mockId).sort());
+    assert.deepEqual(run.stackOutputs.remoteStateConsumers, { "dns-zone-global": ["app-c-prod", "app-c-staging"] });
+  });
+
+  it("takes a global workspace as written too; a workspace stamped per cell only by its TFC name", () => {
+    const t = topologyOf(owner({ "dns-zone": ["app-c-staging"] }));
+    assert.deepEqual(t.workspaceByKey.get("dns-zone")!.externalConsumers, ["app-c-staging"]);
+    const cells = {
+      "tfc-layers:cells": [{ name: "eu" }, { name: "us" }],
+      "tfc-layers:externalConsumers": { "vpc-us-global": ["app-c-staging"] },
+    };
+    const stamped = topologyOf(
+      stackConfig({ environment: "global", layers: [{ name: "net", workspaces: ["vpc"], cells: "all" }], raw: cells }),
+    );
+    assert.deepEqual(
+      stamped.workspaces.map((w) => [w.name, w.externalConsumers]),
+      [
+        ["vpc-eu-global", []],
+        ["vpc-us-global", ["app-c-staging"]],
+      ],
+    );
+    assert.match(
+      refusal(
+        stackConfig({
+          environment: "global",
+          layers: [{ name: "net", workspaces: ["vpc"], cells: "all" }],
+          raw: { ...cells, "tfc-layers:externalConsumers": { vpc: ["app-c-staging"] } },
+        }),
+      ),
+      /^tfc-layers:externalConsumers\.vpc is not a workspace of this stack: key each entry by the TFC name/,
+    );
+  });
+
+  describe("bad entries, one line each", () => {
+    const cases: [string, unknown, RegExp][] = [
+      [
+        "an unknown workspace",
+        { "dns-zone-prod": ["x"] },
+        /^tfc-layers:externalConsumers\.dns-zone-prod is not a workspace of this stack/,
+      ],
+      [
+        "a reader of this stack",
+        { "dns-zone-global": ["dns-zone-global"] },
+        /"dns-zone-global" is a workspace of this stack: its state access follows dependsOn/,
+      ],
+      ["an invalid name", { "dns-zone-global": ["app c"] }, /"app c" is not a TFC workspace name/],
+      ["a reader twice", { "dns-zone-global": ["a", "A"] }, /lists "A" twice: list it once/],
+      ["one workspace twice", { "dns-zone": ["a"], "dns-zone-global": ["b"] }, /names "dns-zone-global" a second time/],
+      ["not a map", ["app-c-staging"], /^tfc-layers:externalConsumers/],
+    ];
+    for (const [what, consumers, expected] of cases) it(what, () => assert.match(refusal(owner(consumers)), expected));
+  });
+
+  it("a reader that does not exist stops the preview with the provider's one line naming it", async function () {
+    this.timeout(60_000);
+    const run = await runAsHost(owner({ "dns-zone-global": ["app-c-stagin"] }), {
+      preview: true,
+      typeCheck: false,
+      invokeResults: {
+        "tfe:index/getWorkspace:getWorkspace": (inputs) => {
+          throw new Error(`could not find workspace ${inputs.organization}/${inputs.name}`);
+        },
+      },
+    });
+    assert.notEqual(run.exitCode, 0);
+    assert.match(
+      `${run.stderr}\n${run.logs.map((l) => l.message).join("\n")}`,
+      /could not find workspace acme\/app-c-stagin/,
+    );
+  });
+
+  it("the committed examples share state end to end: each follower's owner declares the entry its plan prints", async () => {
+    const dir = path.join(PROJECT_DIR, "examples");
+    const stacks = fs
+      .readdirSync(dir)
+      .filter((f) => /^Pulumi\.[^.]+\.yaml$/.test(f))
+      .map((f) => f.slice("Pulumi.".length, -".yaml".length));
+    const plans = new Map<
+      string,
+      { external?: { workspace: string; consumersToAdd: string[]; ownerEntry?: string }[] }
+    >();
+    const declared = new Map<string, string[]>();
+    for (const stack of stacks) {
+      const { code, out } = await plan([stack, "--dir", dir, "--json"], dir, dir);
+      assert.equal(code, 0, out);
+      const doc = JSON.parse(out);
+      plans.set(stack, doc);
+      // What the owner shares, as its stack outputs say it after the program ran.
+      const consumers = (doc.outputs?.remoteStateConsumers ?? {}) as Record<string, string[]>;
+      for (const [workspace, readers] of Object.entries(consumers)) declared.set(workspace, readers);
+    }
+    let followed = 0;
+    for (const [stack, doc] of plans) {
+      for (const e of doc.external ?? []) {
+        for (const reader of e.consumersToAdd) {
+          followed++;
+          assert.ok(
+            (declared.get(e.workspace) ?? []).includes(reader),
+            `${stack}: ${reader} reads ${e.workspace}, whose owner does not share it; add ${e.ownerEntry}`,
+          );
+        }
+      }
+    }
+    assert.ok(followed > 0, "no committed example follows an external upstream");
   });
 });

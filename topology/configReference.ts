@@ -75,6 +75,10 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
     meaning:
       "Upstream layers this stack follows but does not own: `{<layer>: {workspaces: [<TFC names>], outputs?: {...}}}`. See [External upstreams](layers-and-cells.md#external-upstreams).",
   },
+  "tfc-layers:externalConsumers": {
+    meaning:
+      "Workspaces of other stacks that read a workspace's state: `{<TFC name of one of this stack's workspaces>: [<TFC names of the readers>]}`, each reader looked up by name at preview. The follower's plan prints the entry its owner needs. See [External upstreams](layers-and-cells.md#external-upstreams).",
+  },
   "tfc-layers:allowLayerAutoApply": {
     meaning: "Lets a layer set `autoApply: true` in a stack whose runs wait for approval; without it that is refused.",
     default: "false",

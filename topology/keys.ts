@@ -4,7 +4,7 @@ import { ADOPTED_KEY } from "./adoption/adoptedConfig";
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
-import { EXTERNAL_KEY } from "./external/externalConfig";
+import { EXTERNAL_CONSUMERS_KEY, EXTERNAL_KEY } from "./external/externalConfig";
 import { LIFECYCLE_KEY } from "./lifecycle/lifecycleConfig";
 import { NOTIFICATIONS_KEY } from "./notifications/notificationsConfig";
 import { RENAMES_KEY } from "./renames/renamesConfig";
@@ -24,6 +24,7 @@ export const KEYS = {
   ...CODE_SOURCE_KEYS,
   ...CELL_KEYS,
   external: EXTERNAL_KEY,
+  externalConsumers: EXTERNAL_CONSUMERS_KEY,
   lifecycle: LIFECYCLE_KEY,
   teams: TEAMS_KEY,
   adopted: ADOPTED_KEY,

@@ -27,7 +27,7 @@ import {
 import { type LayerContractConfig, layerContractFields } from "./contractConfig";
 import { type CredentialsConfig, layerCredentialFields, readCredentials } from "./credentials/credentialsConfig";
 import { StackConfigError, show } from "./errors";
-import { type ExternalLayerConfig, readExternal } from "./external/externalConfig";
+import { type ExternalLayerConfig, readExternal, readExternalConsumers } from "./external/externalConfig";
 import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycle/lifecycleConfig";
 import { type NotificationConfig, readNotifications } from "./notifications/notificationsConfig";
@@ -95,6 +95,8 @@ export interface StackSettings {
   readonly renames: RenamesConfig;
   /** Upstream layers this stack follows but does not own. */
   readonly external: readonly ExternalLayerConfig[];
+  /** Workspaces of other stacks that read this stack's workspaces' state, by workspace. */
+  readonly externalConsumers: Readonly<Record<string, readonly string[]>>;
   /** The Pulumi project and stack: together they name one deployment of the program. */
   readonly deployment: Deployment;
 }
@@ -344,6 +346,7 @@ export function readStackConfig(
     workspaceName: readWorkspaceName(config[KEYS.workspaceName]),
     renames: readRenames(config[KEYS.renamedFrom]),
     external: readExternal(config[KEYS.external]),
+    externalConsumers: readExternalConsumers(config[KEYS.externalConsumers]),
     teams: readTeams(config[KEYS.teams]),
     credentials: readCredentials(config, isSecret),
     adopted: readAdopted(config[KEYS.adopted]),

@@ -9,7 +9,7 @@ import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
 import { KEY_DOCS, LAYER_FIELD_DOCS, WORKSPACE_FIELD_DOCS } from "./configReference";
 import { dynamicCredentialsFileSchema } from "./credentials/credentialsConfig";
-import { externalSchema } from "./external/externalConfig";
+import { externalConsumersSchema, externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycle/lifecycleConfig";
 import { DESTINATIONS, NOTIFICATION_TRIGGERS } from "./notifications/notificationsConfig";
@@ -83,6 +83,7 @@ export const stackFileSchema = z.strictObject({
         [KEYS.lifecycle]: lifecycleSchema,
         [KEYS.cells]: cellsFileSchema,
         [KEYS.external]: externalSchema,
+        [KEYS.externalConsumers]: externalConsumersSchema,
         [KEYS.workspaceName]: z.string(),
         [KEYS.renamedFrom]: renamesSchema,
       }),

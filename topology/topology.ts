@@ -12,7 +12,7 @@ import { deriveCodeSource, inCell, type ProjectPlacement, type VcsSource, type W
 import { type Contract, deriveContract, readableLayers, type WorkspaceContract, workspaceContracts } from "./contract";
 import { type CredentialsPlan, planCredentials } from "./credentials/credentials";
 import { StackConfigError, show } from "./errors";
-import { checkExternal, externalKey, isExternal } from "./external/external";
+import { checkExternal, externalConsumersOf, externalKey, isExternal } from "./external/external";
 import { dependencyOrder } from "./graph";
 import { KEYS, MAX_WORKSPACE_NAME } from "./keys";
 import { checkDependencies, checkExecution, checkNames, previousNames } from "./layerRules";
@@ -62,6 +62,8 @@ export interface WorkspaceNode {
   readonly cell?: Cell;
   /** External workspaces (TFC names) it depends on: their applies queue runs here. */
   readonly externalUpstreams: readonly string[];
+  /** Workspaces of other stacks (TFC names) that read its state (tfc-layers:externalConsumers). */
+  readonly externalConsumers: readonly string[];
 }
 
 export interface LayerNode {
@@ -291,6 +293,11 @@ export function buildTopology(settings: StackSettings): Topology {
   const retiring = new Set(lifecycle?.retiring ?? []);
   // Who may read a workspace's state: the dependents wired to it whose layer reads its layer.
   const consumers = new Map<string, string[]>(stamped.map((w) => [w.key, []]));
+  // Readers in other stacks, declared by this stack, the owner: only it can share the state.
+  const readersOutside = externalConsumersOf(
+    settings.externalConsumers,
+    stamped.map((w) => ({ key: w.key, workspace: w.workspace, name: nameOf(w.key), inCell: w.cell !== undefined })),
+  );
   const stampedByKey = new Map(stamped.map((w) => [w.key, w]));
   // An external workspace's state is shared by its owner: these are the consumers to add there.
   const externalConsumers = new Map<string, string[]>();
@@ -322,6 +329,7 @@ export function buildTopology(settings: StackSettings): Topology {
         autoApply: layer.autoApply ?? settings.autoApply,
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
+        externalConsumers: readersOutside.get(key) ?? [],
         consumers: [...consumers.get(key)!].sort(),
         ...(former !== nameOf(key) ? { previous: { name: former } } : {}),
         source: w.cell ? inCell(own, w.cell.name, formerOf(w).cell) : own,

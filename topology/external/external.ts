@@ -2,7 +2,7 @@
 // Their workspaces are named exactly (TFC names), never stamped per cell, never one of this
 // stack's; the program cannot share their state, so it lists the consumers their owner must add.
 import { StackConfigError, show } from "../errors";
-import { EXTERNAL_KEY, type ExternalLayerConfig } from "./externalConfig";
+import { EXTERNAL_CONSUMERS_KEY, EXTERNAL_KEY, type ExternalLayerConfig } from "./externalConfig";
 
 const TFC_NAME = /^[A-Za-z0-9_-]+$/;
 
@@ -47,4 +47,61 @@ export function checkExternal(
       seen.add(name.toLowerCase());
     }
   }
+}
+
+/** One of this stack's workspaces, as the consumers from other stacks name it. */
+export interface OwnWorkspace {
+  readonly key: string;
+  /** As written in its layer. */
+  readonly workspace: string;
+  /** Its TFC name. */
+  readonly name: string;
+  /** Whether its layer is stamped per cell (then only its TFC name names one workspace). */
+  readonly inCell: boolean;
+}
+
+/**
+ * Resolves tfc-layers:externalConsumers to the workspaces of this stack (by key) and the TFC names
+ * of the other stacks' workspaces that read them. Each entry names one of this stack's workspaces
+ * and other stacks' workspaces only: a workspace of this stack reads through dependsOn.
+ */
+export function externalConsumersOf(
+  config: Readonly<Record<string, readonly string[]>>,
+  own: readonly OwnWorkspace[],
+): Map<string, string[]> {
+  const where = EXTERNAL_CONSUMERS_KEY;
+  const byName = new Map(own.map((w) => [w.name.toLowerCase(), w]));
+  const byWritten = new Map(own.filter((w) => !w.inCell).map((w) => [w.workspace, w]));
+  const resolved = new Map<string, string[]>();
+  for (const [entry, readers] of Object.entries(config)) {
+    const target = byName.get(entry.toLowerCase()) ?? byWritten.get(entry);
+    if (target === undefined) {
+      throw new StackConfigError(
+        `${where}.${entry} is not a workspace of this stack: key each entry by the TFC name of the workspace whose state is read`,
+      );
+    }
+    if (resolved.has(target.key)) {
+      throw new StackConfigError(`${where}.${entry} names ${show(target.name)} a second time: merge the two entries`);
+    }
+    const seen = new Set<string>();
+    for (const reader of readers) {
+      if (!TFC_NAME.test(reader)) {
+        throw new StackConfigError(
+          `${where}.${entry} ${show(reader)} is not a TFC workspace name: use letters, digits, "-" and "_"`,
+        );
+      }
+      const ownReader = byName.get(reader.toLowerCase());
+      if (ownReader !== undefined) {
+        throw new StackConfigError(
+          `${where}.${entry} ${show(reader)} is a workspace of this stack: its state access follows dependsOn; list only other stacks' workspaces`,
+        );
+      }
+      if (seen.has(reader.toLowerCase())) {
+        throw new StackConfigError(`${where}.${entry} lists ${show(reader)} twice: list it once`);
+      }
+      seen.add(reader.toLowerCase());
+    }
+    resolved.set(target.key, [...readers].sort());
+  }
+  return resolved;
 }

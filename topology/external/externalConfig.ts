@@ -6,6 +6,8 @@ import { z } from "zod";
 import { readStructured } from "../configValues";
 
 export const EXTERNAL_KEY = "tfc-layers:external";
+/** The other side: workspaces of other stacks that read this stack's workspaces' state. */
+export const EXTERNAL_CONSUMERS_KEY = "tfc-layers:externalConsumers";
 
 /** An external layer: its workspaces by exact TFC name, and optionally the outputs they publish. */
 export interface ExternalLayerConfig {
@@ -36,4 +38,16 @@ export function readExternal(raw: string | undefined): ExternalLayerConfig[] {
     ...(layer.outputs ? { outputs: layer.outputs } : {}),
     ...(layer.cells !== undefined ? { cells: layer.cells } : {}),
   }));
+}
+
+export const externalConsumersSchema = z.record(z.string(), z.array(z.string()));
+
+/**
+ * Reads tfc-layers:externalConsumers: by one of this stack's workspaces (its TFC name, or as
+ * written in a global layer), the TFC names of workspaces of other stacks that read its state.
+ */
+export function readExternalConsumers(raw: string | undefined): Readonly<Record<string, readonly string[]>> {
+  return (
+    readStructured(EXTERNAL_CONSUMERS_KEY, raw, externalConsumersSchema, "{dns-zone-global: [app-c-staging]}") ?? {}
+  );
 }
