@@ -317,6 +317,18 @@ function rejectUnknownKeys(config: Readonly<Record<string, string>>): void {
   }
 }
 
+/** The provider's token: whoever reads the stack file must never read it. */
+const PROVIDER_TOKEN = "tfe:token";
+
+/** Refuses tfe:token written in plain text, like every other secret. */
+function rejectPlainTextToken(config: Readonly<Record<string, string>>, isSecret: (key: string) => boolean): void {
+  if (config[PROVIDER_TOKEN] !== undefined && !isSecret(PROVIDER_TOKEN)) {
+    throw new StackConfigError(
+      `${PROVIDER_TOKEN} is written in the stack file in plain text: remove it, revoke the token, and run \`pulumi config set --secret ${PROVIDER_TOKEN} <token>\` (or export TFE_TOKEN) so it is never committed`,
+    );
+  }
+}
+
 /**
  * Validates the stack config. `isSecret` tells whether the CLI marked a key as secret
  * (encrypted in the stack file). Throws one StackConfigError naming the key, the value and
@@ -328,6 +340,7 @@ export function readStackConfig(
   deployment?: Deployment,
 ): StackSettings {
   rejectUnknownKeys(config);
+  rejectPlainTextToken(config, isSecret);
   const environment = readName(KEYS.environment, config[KEYS.environment], "environment");
   return {
     deployment: deployment ?? { project: PROJECT, stack: environment },
