@@ -20,6 +20,7 @@ import { type LifecyclePlan, planLifecycle } from "./lifecycle/lifecycle";
 import { triggerName } from "./names";
 import { checkNotifications } from "./notifications/notifications";
 import type { NotificationConfig } from "./notifications/notificationsConfig";
+import { stackProtection } from "./protection";
 import type { ExecutionMode, StackSettings } from "./stackConfig";
 
 export interface WorkspaceNode {
@@ -231,7 +232,7 @@ export function buildTopology(settings: StackSettings): Topology {
     const layer = layerByName.get(name)!;
     return { name, dependsOn: [...layer.dependsOn].sort(), workspaces: [...stampedByLayer.get(name)!].sort() };
   });
-  const protect = settings.protect || !settings.autoApply;
+  const protect = stackProtection(settings);
   const lifecycle = planLifecycle(
     settings.lifecycle && {
       ...settings.lifecycle,
