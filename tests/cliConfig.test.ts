@@ -199,7 +199,7 @@ describe("this repository under the CLI's rules", () => {
 
   it("the fixtures the tests build pass, with the CLI's defaults applied", () => {
     const file = stackConfig();
-    assert.equal(file.config[KEYS.protect], "false");
+    assert.equal(file.config[KEYS.protect], "true");
     assert.throws(() => stackConfig({ raw: { [KEYS.autoApply]: "sometimes" } }), PulumiCliError);
   });
 

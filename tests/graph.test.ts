@@ -61,11 +61,12 @@ describe("buildTopology", () => {
     assert.deepEqual(topology.workspaceByKey.get("n")!.consumers, ["p"]);
   });
 
-  it("names workspaces <key>-<environment> and protects stacks that do not auto-apply", () => {
+  it("names workspaces <key>-<environment> and protects them unless tfc-layers:protect is false, auto-applying or not", () => {
     assert.equal(topologyOf({ environment: "staging" }).workspaces[0].name, "network-a-staging");
-    assert.equal(topologyOf({ autoApply: true }).protect, false);
+    assert.equal(topologyOf({ autoApply: true }).protect, true);
     assert.equal(topologyOf({ autoApply: false }).protect, true);
     assert.equal(topologyOf({ autoApply: true, raw: { "tfc-layers:protect": "true" } }).protect, true);
+    assert.equal(topologyOf({ autoApply: true, raw: { "tfc-layers:protect": "false" } }).protect, false);
   });
 
   it("sends approval requests only when a webhook is set and runs wait for approval", () => {

@@ -31,11 +31,17 @@ const T = {
   projectAttachment: "tfe:index/projectVariableSet:ProjectVariableSet",
 };
 
+/** A stack with the lifecycle; one that auto-applies lets Pulumi delete its workspaces, as dev does. */
 const withLifecycle = (options: StackOptions = {}, lifecycle: object = LIFECYCLE) =>
   stackConfig({
     credentials: CREDENTIALS,
     ...options,
-    raw: { "tfc-layers:vcs": VCS, "tfc-layers:lifecycle": lifecycle, ...options.raw },
+    raw: {
+      "tfc-layers:vcs": VCS,
+      "tfc-layers:lifecycle": lifecycle,
+      ...(options.autoApply === false ? {} : { "tfc-layers:protect": false }),
+      ...options.raw,
+    },
   });
 
 /** Whether `from` depends on `to`, directly or through other registered resources. */

@@ -47,9 +47,10 @@ function parentName(run: MockRun, resource: RegisteredResource): string {
   return run.resources.find((r) => r.urn === resource.parent)!.name;
 }
 
-for (const [stack, autoApply] of [
-  ["dev", true],
-  ["prod", false],
+// Dev says tfc-layers:protect: false (it is torn down); prod leaves it at its default.
+for (const [stack, autoApply, protect] of [
+  ["dev", true, false],
+  ["prod", false, true],
 ] as const) {
   describe(`committed stack ${stack}`, () => {
     let run: MockRun;
@@ -85,9 +86,9 @@ for (const [stack, autoApply] of [
       }
     });
 
-    it(`${autoApply ? "does not protect" : "protects"} the workspaces from deletion`, () => {
+    it(`${protect ? "protects" : "does not protect"} the workspaces from deletion`, () => {
       for (const ws of ofType(run, T.workspace)) {
-        assert.equal(ws.protect, !autoApply, ws.name);
+        assert.equal(ws.protect, protect, ws.name);
       }
     });
 

@@ -1,12 +1,25 @@
 // Safe against a real organization: no secret in plain text anywhere we print or register,
 // workspaces protected where losing them matters, and config order changing nothing.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
 import type { MockRun } from "../offline/mockRuntime";
+import { NO_DECLARATIONS, PROJECT_DIR, stackFromValues } from "../offline/stackFile";
 import { buildPlan } from "../plan/document";
 import { renderText } from "../plan/text";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
-import { CREDENTIALS, deploy, type LayerFixture, seededRandom, stackConfig, WEBHOOK_URL } from "./fixtures";
+import {
+  CREDENTIALS,
+  deploy,
+  deployRejected,
+  type LayerFixture,
+  programResources,
+  seededRandom,
+  stackConfig,
+  WEBHOOK_URL,
+} from "./fixtures";
 import { ofType, SecretValue } from "./mocks";
 
 const MOCK_HMAC = "mock-generated-password";
@@ -95,6 +108,72 @@ describe("secrets never leak", () => {
       assert.equal(v.inputs.sensitive, true);
       assert.equal(v.inputs.category, "env");
     }
+  });
+});
+
+/** The committed prod stack with some values changed, as the CLI hands it to the program. */
+function prodWith(change: Record<string, unknown>, project?: typeof NO_DECLARATIONS) {
+  const values = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8")).config;
+  return stackFromValues("prod", { ...values, ...change }, undefined, project);
+}
+
+describe("protection does not follow autoApply", () => {
+  const workspacesOf = (run: MockRun) => {
+    const workspaces = ofType(run, "tfe:index/workspace:Workspace");
+    assert.equal(workspaces.length, 3);
+    return workspaces;
+  };
+
+  // With Pulumi.yaml's declarations the CLI fills in its default; without them the program's own.
+  for (const [defaults, project] of [
+    ["Pulumi.yaml's default", undefined],
+    ["the program's default", NO_DECLARATIONS],
+  ] as const) {
+    it(`prod with tfc-layers:autoApply: true keeps every workspace protected (${defaults})`, async () => {
+      const file = prodWith({ "tfc-layers:autoApply": true }, project);
+      assert.equal(file.config["tfc-layers:protect"], project ? undefined : "true");
+      const run = await deploy(file);
+      for (const ws of workspacesOf(run)) {
+        assert.equal(ws.inputs.autoApply, true, ws.name);
+        assert.equal(ws.protect, true, ws.name);
+      }
+    });
+  }
+
+  it("prod with tfc-layers:autoApply: true still refuses destroyOnDelete, naming tfc-layers:protect and both ways out", async () => {
+    const lifecycle = { "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true } };
+    const { message, run } = await deployRejected(prodWith({ "tfc-layers:autoApply": true, ...lifecycle }));
+    assert.equal(
+      message,
+      "tfc-layers:lifecycle: destroyOnDelete on a protected stack (tfc-layers:protect: true, its default) would destroy the infrastructure of its 3 workspaces (all their resources, dependents first) on pulumi destroy or when one leaves the config: set tfc-layers:protect: false if its workspaces may be deleted, or destroyProtected: true if that is meant",
+    );
+    assert.deepEqual(programResources(run), []);
+    // Each way out works: the stack unprotected, or the destroy of a protected stack confirmed.
+    const unprotected = await deploy(
+      prodWith({ "tfc-layers:autoApply": true, "tfc-layers:protect": false, ...lifecycle }),
+    );
+    for (const ws of workspacesOf(unprotected)) assert.equal(ws.protect, false, ws.name);
+    const confirmed = await deploy(
+      prodWith({
+        "tfc-layers:autoApply": true,
+        "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true, destroyProtected: true },
+      }),
+    );
+    for (const ws of workspacesOf(confirmed)) assert.equal(ws.protect, true, ws.name);
+  });
+
+  it("tfc-layers:protect: false unprotects every workspace of a stack that auto-applies", async () => {
+    const run = await deploy(prodWith({ "tfc-layers:autoApply": true, "tfc-layers:protect": false }));
+    for (const ws of workspacesOf(run)) assert.equal(ws.protect, false, ws.name);
+  });
+
+  it("refuses tfc-layers:protect: false where runs wait for approval, which earlier versions kept protected", async () => {
+    const { message, run } = await deployRejected(prodWith({ "tfc-layers:protect": false }));
+    assert.equal(
+      message,
+      "tfc-layers:protect is false, but a stack whose runs wait for approval (tfc-layers:autoApply: false) keeps its workspaces protected; earlier versions ignored this false, so honouring it would unprotect them unannounced: remove tfc-layers:protect from the stack",
+    );
+    assert.deepEqual(programResources(run), []);
   });
 });
 

@@ -30,8 +30,9 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
     default: "false",
   },
   "tfc-layers:protect": {
-    meaning: "Protect the workspaces from deletion even when the stack auto-applies.",
-    default: "false",
+    meaning:
+      "Protect the workspaces from deletion until `pulumi state unprotect`, whether or not the stack auto-applies. A stack that deletes workspaces (`destroyOnDelete`) sets `false`, refused where runs wait for approval: earlier versions protected those whatever it said.",
+    default: "true",
   },
   "tfc-layers:layers": {
     meaning: "The layers: a list of `{name, workspaces, dependsOn, ...}` (the layer fields below).",

@@ -71,6 +71,7 @@ export interface StackSettings {
   readonly autoApply: boolean;
   /** Whether a layer may auto-apply in a stack that waits for approval. */
   readonly allowLayerAutoApply: boolean;
+  /** tfc-layers:protect: true unless the stack sets it false. */
   readonly protect: boolean;
   readonly layers: readonly LayerConfig[];
   /** Team access per layer (tfc-layers:teams). */
@@ -349,7 +350,7 @@ export function readStackConfig(
     environment,
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
     allowLayerAutoApply: readBoolean(KEYS.allowLayerAutoApply, config[KEYS.allowLayerAutoApply]) ?? false,
-    protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? false,
+    protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? true,
     layers: readLayers(config[KEYS.layers]),
     credentialNames: readCredentialNames(config[KEYS.sharedCredentials], isSecret(KEYS.sharedCredentials)),
     approvalWebhook: readWebhook(config[KEYS.approvalWebhookUrl], isSecret(KEYS.approvalWebhookUrl)),

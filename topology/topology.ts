@@ -20,6 +20,7 @@ import { type LifecyclePlan, planLifecycle } from "./lifecycle/lifecycle";
 import { triggerName } from "./names";
 import { checkNotifications } from "./notifications/notifications";
 import type { NotificationConfig } from "./notifications/notificationsConfig";
+import { stackProtection } from "./protection";
 import { checkFormerNames, checkRenames, formerParts } from "./renames/renames";
 import type { ExecutionMode, StackSettings } from "./stackConfig";
 
@@ -269,7 +270,7 @@ export function buildTopology(settings: StackSettings): Topology {
       ...(formerName !== undefined ? { formerName } : {}),
     };
   });
-  const protect = settings.protect || !settings.autoApply;
+  const protect = stackProtection(settings);
   const lifecycle = planLifecycle(
     settings.lifecycle && {
       ...settings.lifecycle,

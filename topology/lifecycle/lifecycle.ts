@@ -4,6 +4,7 @@
 
 import { StackConfigError, show } from "../errors";
 import { depths } from "../graph";
+import { KEYS } from "../keys";
 import { LIFECYCLE_KEY, type LifecycleConfig } from "./lifecycleConfig";
 
 export interface LifecyclePlan extends LifecycleConfig {
@@ -97,8 +98,10 @@ export function planLifecycle(config: LifecycleConfig | undefined, stack: Lifecy
   }
   if (config.destroyOnDelete && stack.protect && !config.destroyProtected) {
     const count = stack.layers.reduce((n, l) => n + l.workspaces.length, 0);
+    // A stack that auto-applies may drop its protection; one that waits for approval may not.
+    const unprotect = stack.autoApply ? `set ${KEYS.protect}: false if its workspaces may be deleted, or ` : "set ";
     fail(
-      `destroyOnDelete on a protected stack would destroy the infrastructure of its ${count} workspaces (all their resources, dependents first) on pulumi destroy or when one leaves the config: set destroyProtected: true if that is meant`,
+      `destroyOnDelete on a protected stack (${KEYS.protect}: true, its default) would destroy the infrastructure of its ${count} workspaces (all their resources, dependents first) on pulumi destroy or when one leaves the config: ${unprotect}destroyProtected: true if that is meant`,
     );
   }
   checkRetiring(config, stack);
