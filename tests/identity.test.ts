@@ -120,6 +120,7 @@ describe("day-two changes keep their TFC objects (against the stand-in engine, w
       ...(former ? { "tfc-layers:renamedFrom": { workspaceName: former } } : {}),
       "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
       "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true },
+      "tfc-layers:protect": false,
     });
     const before = stackConfig({ raw: template() });
     const after = stackConfig({ raw: template("{environment}-{workspace}", "{workspace}-{cell}-{environment}") });
@@ -163,6 +164,7 @@ describe("day-two changes keep their TFC objects (against the stand-in engine, w
       "tfc-layers:adopted": ["network-a", "platform-b"],
       "tfc-layers:vcs": { repository: "acme/infra", oauthTokenId: "ot-abc" },
       "tfc-layers:lifecycle": { applyOnCreate: true, destroyOnDelete: true },
+      "tfc-layers:protect": false,
       ...(renamed ? { "tfc-layers:renamedFrom": { tfcNames: { "network-a": "legacy-net" } } } : {}),
     });
     const before = stackConfig({ layers: layers(true), raw: adopted(false) });
