@@ -214,11 +214,14 @@ function overridingSets(match: ResourceMatch): Hazard[] {
         : match.after.filter((w) => w.type === WORKSPACE && w.inputs.projectId === r.inputs.projectId).map((w) => w.id);
     for (const w of workspaces) note(variableSetId, w, why);
   }
+  const keysBySet = new Map<string, string[]>();
+  for (const v of match.after) {
+    if (v.type !== VARIABLE || !found.size) continue;
+    const setId = String(v.inputs.variableSetId);
+    keysBySet.set(setId, [...(keysBySet.get(setId) ?? []), String(v.inputs.key)]);
+  }
   return [...found.values()].map(({ set, workspace, why }) => {
-    const keys = match.after
-      .filter((v) => v.type === VARIABLE && v.inputs.variableSetId === set.id)
-      .map((v) => String(v.inputs.key))
-      .sort();
+    const keys = [...(keysBySet.get(set.id) ?? [])].sort();
     return {
       kind: "overriding-variable-set",
       subject: String(workspace.inputs.name ?? workspace.name),
@@ -232,6 +235,7 @@ function overridingSets(match: ResourceMatch): Hazard[] {
 
 /** Kept workspaces whose VCS runs or trigger-queued runs waited for approval and now apply by themselves. */
 function stopsWaiting(workspaces: readonly Kept[], before: Topology): Hazard[] {
+  const byName = new Map(before.workspaces.map((x) => [x.name, x]));
   return workspaces.flatMap((w): Hazard[] => {
     const runs = [
       w.was.autoApply !== true && w.is.autoApply === true ? "its VCS and API runs" : "",
@@ -240,7 +244,7 @@ function stopsWaiting(workspaces: readonly Kept[], before: Topology): Hazard[] {
         : "",
     ].filter(Boolean);
     if (runs.length === 0) return [];
-    const node = before.workspaces.find((x) => x.name === String(w.was.name));
+    const node = byName.get(String(w.was.name));
     const approvers = node ? approversOf(before.access, node.key) : [];
     return [
       {
