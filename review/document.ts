@@ -5,8 +5,9 @@
 import type { ProgramRun } from "../offline/registrations";
 import { type FlowchartLink, flowchart } from "../plan/mermaid";
 import type { Topology } from "../topology/topology";
+import { findHazards, type Hazard } from "./hazards";
 import { renamesNotInPlace } from "./renames";
-import { diffResources, isDestructive, type ResourceChange } from "./resourceDiff";
+import { diffResources, isDestructive, matchResources, type ResourceChange } from "./resourceDiff";
 import { diffSecurity, type SecurityChange } from "./security";
 import { unsafeSteps } from "./steps";
 import { diffTopologies, type Edge, renamedWorkspaces, type TopologyDiff } from "./topologyDiff";
@@ -34,13 +35,18 @@ export interface ReviewDocument extends TopologyDiff {
     readonly replace: number;
     readonly delete: number;
     readonly destructive: number;
+    readonly hazards: number;
   };
   /** Deletions and replacements, the ones that lose something first. */
   readonly destructive: Extract<ResourceChange, { kind: "delete" | "replace" }>[];
+  /** Updates in place that break the next cascade or drop a safeguard unless something is done first. */
+  readonly hazards: Hazard[];
   readonly resources: ResourceChange[];
   readonly secrets: SecretChange[];
-  /** Files besides stack files that differ from the revision; each side was planned with its own program. */
+  /** Files besides stack files that differ from the revision. */
   readonly programFiles: string[];
+  /** Whether each side was planned with its own program (false when only documentation differs). */
+  readonly ownPrograms: boolean;
   /** What the offline review cannot see (values from ESC environments). */
   readonly notes: string[];
   /** What pulumi up cannot do safely in one step, with the two steps that do it. */
@@ -54,6 +60,12 @@ export interface ReviewDocument extends TopologyDiff {
 
 /** Exit status of a review with destructive changes (0 without; 1 and 2 are errors and usage). */
 export const DESTRUCTIVE_EXIT = 3;
+/** Exit status of a review with hazards and nothing destructive. */
+export const HAZARD_EXIT = 4;
+
+/** What the review exits with: destructive first, then hazards, else 0. */
+export const reviewExit = (review: ReviewDocument) =>
+  review.summary.destructive > 0 ? DESTRUCTIVE_EXIT : review.summary.hazards > 0 ? HAZARD_EXIT : 0;
 
 function graph(before: Topology | undefined, after: Topology | undefined, diff: TopologyDiff): string {
   const added = new Set(diff.triggersAdded.map((e) => `${e.upstream}\0${e.downstream}`));
@@ -108,8 +120,11 @@ export function buildReview(
   secrets: SecretChange[] = [],
   programFiles: string[] = [],
   notes: string[] = [],
+  ownPrograms = false,
 ): ReviewDocument {
-  const resources = diffResources(before.run?.resources ?? [], after.run?.resources ?? []);
+  const match = matchResources(before.run?.resources ?? [], after.run?.resources ?? []);
+  const resources = diffResources(before.run?.resources ?? [], after.run?.resources ?? [], match);
+  const hazards = findHazards(match, before.topology, after.topology);
   const topologyDiff = diffTopologies(before.topology, after.topology);
   const destructive = resources.filter(isDestructive).sort((a, b) => Number(!a.loses) - Number(!b.loses));
   const count = (kind: ResourceChange["kind"]) => resources.filter((r) => r.kind === kind).length;
@@ -125,11 +140,14 @@ export function buildReview(
       replace: count("replace"),
       delete: count("delete"),
       destructive: destructive.length,
+      hazards: hazards.length,
     },
     destructive,
+    hazards,
     resources,
     secrets,
     programFiles,
+    ownPrograms,
     notes,
     steps: [...renamesNotInPlace(before.topology, after.topology), ...unsafeSteps(before.topology, after.topology)],
     security,
@@ -137,6 +155,7 @@ export function buildReview(
     mermaid: graph(before.topology, after.topology, topologyDiff),
     empty:
       resources.length +
+        hazards.length +
         secrets.length +
         security.length +
         triggersAdded.length +

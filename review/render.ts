@@ -2,6 +2,7 @@
 // destructive changes up front, details folded, the graph with added and removed edges).
 
 import type { ReviewDocument } from "./document";
+import type { Hazard } from "./hazards";
 import type { InputChange, ResourceChange } from "./resourceDiff";
 import { securityLines } from "./security";
 
@@ -10,9 +11,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function summaryLine(review: ReviewDocument): string {
   if (review.empty) return "no changes";
-  const { add, change, replace, delete: remove, destructive } = review.summary;
+  const { add, change, replace, delete: remove, destructive, hazards } = review.summary;
   const counts = `${add} to add, ${change} to change, ${replace} to replace, ${remove} to delete`;
-  return destructive > 0 ? `${counts}; ${plural(destructive, "destructive change")}` : counts;
+  const alarms = [
+    destructive > 0 ? plural(destructive, "destructive change") : "",
+    hazards > 0 ? plural(hazards, "hazard") : "",
+  ].filter(Boolean);
+  return alarms.length ? `${counts}; ${alarms.join(", ")}` : counts;
+}
+
+/** A hazard in one line: what it is, what changes, and what to do before pulumi up. */
+function hazardLine(h: Hazard, mark: (s: string) => string = (s) => s): string {
+  return `${mark(`[${h.kind}]`)} ${h.subject}: ${h.change}. ${mark("To do:")} ${h.first}.`;
 }
 
 function destructiveLine(c: ReviewDocument["destructive"][number]): string {
@@ -71,12 +81,12 @@ const lostReadLines = (review: ReviewDocument) =>
     (e) => `${e.downstream} can no longer read ${e.upstream}'s state: if its code still reads it, its next run fails`,
   );
 
-/** The files besides stack files that changed: each side was planned with its own program. */
+/** The files besides stack files that changed, and whether each side was planned with its own program. */
 const programLines = (review: ReviewDocument) => [
   ...review.notes.flatMap((n) => [n, ""]),
   ...(review.programFiles.length
     ? [
-        `Files besides stack files changed since ${review.before} (each side planned with its own program): ${review.programFiles.join(", ")}`,
+        `Files besides stack files changed since ${review.before} (${review.ownPrograms ? "each side planned with its own program" : "documentation only: both sides planned with this program"}): ${review.programFiles.join(", ")}`,
         "",
       ]
     : []),
@@ -95,6 +105,10 @@ export function renderReviewText(review: ReviewDocument): string {
   section(
     "Do this in two steps",
     review.steps.map((s) => `- ${s}`),
+  );
+  section(
+    "Hazards: do this before pulumi up",
+    review.hazards.map((h) => `- ${hazardLine(h)}`),
   );
   section(
     "Security",
@@ -135,7 +149,7 @@ function details(summary: string, body: string[]): string[] {
 }
 
 export function renderReviewMarkdown(review: ReviewDocument): string {
-  const warning = review.summary.destructive > 0 ? " :warning:" : "";
+  const warning = review.summary.destructive + review.summary.hazards > 0 ? " :warning:" : "";
   const out = [
     `### tfc-layers \`${review.stack}\`: ${summaryLine(review)}${warning}`,
     "",
@@ -144,6 +158,14 @@ export function renderReviewMarkdown(review: ReviewDocument): string {
     ...programLines(review),
   ];
   if (review.steps.length) out.push("#### Do this in two steps", "", ...review.steps.map((s) => `- ${s}`), "");
+  if (review.hazards.length) {
+    out.push(
+      "#### Hazards: do this before pulumi up",
+      "",
+      ...review.hazards.map((h) => `- ${hazardLine(h, (s) => `**${s.replace(/^\[(.*)\]$/, "$1")}**`)}`),
+      "",
+    );
+  }
   if (review.security.length) {
     out.push(
       "#### Security",

@@ -33,7 +33,7 @@ export type ResourceChange =
     })
   | (Common & { readonly kind: "update"; readonly changes: readonly InputChange[]; readonly renamedFrom?: string });
 
-function plain(value: unknown): unknown {
+export function plain(value: unknown): unknown {
   if (value instanceof SecretValue) return plain(value.value);
   if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === "object") {
@@ -66,18 +66,32 @@ const mentions = (value: unknown, id: string): boolean =>
   (Array.isArray(value) && value.some((v) => mentions(v, id))) ||
   (value !== null && typeof value === "object" && Object.values(value).some((v) => mentions(v, id)));
 
-/** The changes that turn the first run's resources into the second's, in the second's order, deletions last. */
-export function diffResources(
+/** Which resource of the second run is which of the first: by URN or by an alias (a rename keeps it). */
+export interface ResourceMatch {
+  /** The second run's custom resources, in the order a reviewer reads them. */
+  readonly after: readonly RegisteredResource[];
+  /** The first run's custom resources, in the same order. */
+  readonly before: readonly RegisteredResource[];
+  /** Each kept resource of the second run, with what it was in the first. */
+  readonly matched: ReadonlyMap<RegisteredResource, RegisteredResource>;
+  /** The first run's resources that are kept. */
+  readonly claimed: ReadonlySet<RegisteredResource>;
+  /** Former ids to current ones (mock ids are "id(<name>)", and a renamed resource keeps its id). */
+  readonly ids: ReadonlyMap<string, string>;
+}
+
+export function matchResources(
   before: readonly RegisteredResource[],
   after: readonly RegisteredResource[],
-): ResourceChange[] {
+): ResourceMatch {
   // In the order a reviewer reads them, not the order the program happened to register them in.
   const custom = (list: readonly RegisteredResource[]) =>
     list
       .filter((r) => r.custom)
       .sort((a, b) => rank(a.type) - rank(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const afterCustom = custom(after);
-  const oldByUrn = new Map(custom(before).map((r) => [r.urn, r]));
+  const beforeCustom = custom(before);
+  const oldByUrn = new Map(beforeCustom.map((r) => [r.urn, r]));
   const matched = new Map<RegisteredResource, RegisteredResource>();
   const claimed = new Set<RegisteredResource>();
   const ids = new Map<string, string>();
@@ -90,6 +104,20 @@ export function diffResources(
     claimed.add(old);
     if (old.id !== resource.id) ids.set(old.id, resource.id);
   }
+  return { after: afterCustom, before: beforeCustom, matched, claimed, ids };
+}
+
+/** The inputs of a resource of the first run, with the ids of renamed resources as they are now. */
+export const currentInputs = (match: ResourceMatch, old: RegisteredResource) =>
+  (match.ids.size > 0 ? withIds(old.inputs, match.ids) : old.inputs) as Record<string, unknown>;
+
+/** The changes that turn the first run's resources into the second's, in the second's order, deletions last. */
+export function diffResources(
+  before: readonly RegisteredResource[],
+  after: readonly RegisteredResource[],
+  match: ResourceMatch = matchResources(before, after),
+): ResourceChange[] {
+  const { after: afterCustom, matched, claimed, ids } = match;
 
   const changes = new Map<RegisteredResource, ResourceChange>();
   const replaced = new Set<string>();
@@ -101,7 +129,7 @@ export function diffResources(
       continue;
     }
     // Without renames no id changes: the old inputs are compared as they are.
-    const oldInputs = (ids.size > 0 ? withIds(old.inputs, ids) : old.inputs) as Record<string, unknown>;
+    const oldInputs = currentInputs(match, old);
     const inputs = [...new Set([...Object.keys(oldInputs), ...Object.keys(resource.inputs)])].sort();
     const changed = inputs.filter((k) => !isDeepStrictEqual(plain(oldInputs[k]), plain(resource.inputs[k])));
     if (changed.length === 0 && old.name === resource.name) continue;
@@ -168,7 +196,7 @@ export function diffResources(
   const addedPairs = new Set(
     afterCustom.filter((r) => PAIRED[r.type] && changes.get(r)?.kind === "add").map((r) => pairOf(r, r.inputs)),
   );
-  const deletions: ResourceChange[] = custom(before)
+  const deletions: ResourceChange[] = match.before
     .filter((r) => !claimed.has(r))
     .map((r) => {
       const samePair = PAIRED[r.type] && addedPairs.has(pairOf(r, withIds(r.inputs, ids) as Record<string, unknown>));

@@ -148,5 +148,6 @@ export async function reviewStack(dir: string, stack: string, baseline: Baseline
     [...new Set([before, after].flatMap((s) => (s.stackFile ? [environmentsNote(s.stackFile)] : [])))].filter(
       (n): n is string => n !== undefined,
     ),
+    programs !== undefined,
   );
 }

@@ -52,8 +52,11 @@ export function sameInstall(changes: readonly string[]): boolean {
   return !changes.some((f) => INSTALLED_FROM.some((p) => (p.endsWith("/") ? f.startsWith(p) : f === p)));
 }
 
+/** Documentation: markdown anywhere, and anything under docs/. */
+const isDocumentation = (file: string) => file.endsWith(".md") || file.startsWith("docs/");
+
 /** Whether the changes can change what the program registers (documentation cannot). */
-export const changesProgram = (changes: readonly string[]) => changes.some((f) => !f.endsWith(".md"));
+export const changesProgram = (changes: readonly string[]) => changes.some((f) => !isDocumentation(f));
 
 /**
  * Exports the repository at `ref` and returns the program folder inside it, with its packages;

@@ -6,7 +6,7 @@ import { environmentsNote, loadStackFile, PROJECT_DIR, topologyOf } from "../off
 import { compareStacks } from "../plan/compare";
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanDocument, type PlanOptions } from "../plan/document";
 import { renderText } from "../plan/text";
-import { DESTRUCTIVE_EXIT } from "../review/document";
+import { DESTRUCTIVE_EXIT, HAZARD_EXIT, reviewExit } from "../review/document";
 import { renderReviewMarkdown, renderReviewText } from "../review/render";
 import { type Baseline, reviewStack } from "../review/review";
 import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
@@ -28,7 +28,7 @@ export async function planStack(
 
 const USAGE = [
   "usage: npm run plan -- <stack> [--json] [--compare <other stack>] [--run-minutes <n, default 5>] [--concurrency <n, default 1>] [--dir=<folder with Pulumi.<stack>.yaml>]",
-  `       npm run plan -- <stack> --diff <git revision> | --diff-file <stack file> [--markdown | --json] [--dir=<folder>]  (exit ${DESTRUCTIVE_EXIT} when something would be deleted or replaced)`,
+  `       npm run plan -- <stack> --diff <git revision> | --diff-file <stack file> [--markdown | --json] [--dir=<folder>]  (exit ${DESTRUCTIVE_EXIT} when something would be deleted or replaced, else ${HAZARD_EXIT} when an update in place needs something done first)`,
   "",
 ].join("\n");
 
@@ -43,7 +43,7 @@ const FLAGS = {
   markdown: { type: "boolean" },
 } as const;
 
-/** The review of a change: its rendering, and exit 3 when it deletes or replaces something. */
+/** The review of a change: its rendering, and exit 3 when it deletes or replaces something, else 4 with hazards. */
 async function review(
   dir: string,
   stack: string,
@@ -57,7 +57,7 @@ async function review(
       : format === "markdown"
         ? renderReviewMarkdown(document)
         : renderReviewText(document);
-  return { code: document.summary.destructive > 0 ? DESTRUCTIVE_EXIT : 0, out };
+  return { code: reviewExit(document), out };
 }
 
 export async function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolder()): Promise<CommandResult> {

@@ -7,41 +7,19 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
 import { type RegisteredResource, SecretValue } from "../offline/registrations";
 import { PROJECT_DIR } from "../offline/stackFile";
-import { DESTRUCTIVE_EXIT, type ReviewDocument } from "../review/document";
+import { DESTRUCTIVE_EXIT, HAZARD_EXIT, type ReviewDocument } from "../review/document";
 import { diffResources } from "../review/resourceDiff";
 import { exportProgram } from "../review/revisionTree";
 import { main } from "../scripts/plan";
 import { readDoc } from "./docs";
 import { copyOfRepository, git } from "./fixtures";
-
-type Config = Record<string, unknown> & { "tfc-layers:layers": Record<string, unknown>[] };
+import { type Config, committed, layer, review, reviewJson } from "./reviewFixtures";
 
 const GOLDEN = path.join(__dirname, "fixtures", "review");
 const REGENERATE = "when the change is meant: UPDATE_GOLDENS=1 npx mocha tests/review.test.ts, then read the diff";
-
-/** The committed stack's config, to change one thing at a time. */
-function committed(stack: string): Config {
-  return structuredClone(parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")).config);
-}
-
-const layer = (config: Config, name: string) => config["tfc-layers:layers"].find((l) => l.name === name)!;
-
-/** Writes `after` as the stack file and `before` beside it; reviews with --diff-file. */
-async function review(stack: string, before: Config, after: Config, ...flags: string[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-review-"));
-  fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-  fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify({ config: after }));
-  fs.writeFileSync(path.join(dir, "before.yaml"), stringify({ config: before }));
-  return main([stack, "--diff-file", "before.yaml", ...flags], dir, dir);
-}
-
-async function reviewJson(stack: string, before: Config, after: Config) {
-  const { code, out } = await review(stack, before, after, "--json");
-  return { code, doc: JSON.parse(out) as ReviewDocument };
-}
 
 /** A registered resource as a run records it, for the diff's own tests. */
 const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({
@@ -94,7 +72,9 @@ describe("npm run plan -- --diff / --diff-file", () => {
     layer(after, "network").workspaces = ["network-a", "network-b"];
     after["tfc-layers:terraformVersion"] = "~> 1.12.0";
     const { code, doc } = await reviewJson("dev", committed("dev"), after);
-    assert.equal(code, 0);
+    // Nothing destructive; the readers' generated contract files change (a hazard).
+    assert.equal(code, HAZARD_EXIT);
+    assert.deepEqual([...new Set(doc.hazards.map((h) => h.kind))], ["contract-files"]);
     assert.ok(brief(doc).includes("add network-b-dev"));
     assert.ok(brief(doc).includes("add network-b-dev->app-c-dev"));
     const version = doc.resources.find((r) => r.name === "app-c-dev")!;
@@ -128,7 +108,7 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.ok(firstHarmless > 0 && doc.destructive.slice(firstHarmless).every((c) => !c.loses));
   });
 
-  it("a rename with renamedFrom keeps the workspace (exit 0); without it, the workspace is deleted", async () => {
+  it("a rename with renamedFrom keeps the workspace (nothing destructive, its code moves: exit 4); without it, the workspace is deleted", async () => {
     const renamed = committed("dev");
     layer(renamed, "network").workspaces = ["network-core"];
     const kept = structuredClone(renamed);
@@ -139,7 +119,9 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.equal("renamedFrom" in workspace && workspace.renamedFrom, "network-a-dev");
     assert.ok(!safe.doc.destructive.some((c) => c.type === "tfe:index/workspace:Workspace"));
     // Everything named after it follows it: settings, triggers in and out, contract variable, run.
-    assert.equal(safe.code, 0);
+    // Its directory is named after it too: the code must move first.
+    assert.equal(safe.code, HAZARD_EXIT);
+    assert.ok(safe.doc.hazards.some((h) => h.kind === "moved-code" && h.subject === "network-core-dev"));
     assert.deepEqual(safe.doc.destructive, []);
     assert.deepEqual(
       safe.doc.resources.filter((r) => r.kind !== "update"),
@@ -381,7 +363,7 @@ describe("npm run plan -- --diff / --diff-file", () => {
     const lines = out.split("\n");
     assert.match(
       lines[0],
-      /^### tfc-layers `prod`: \d+ to add, \d+ to change, \d+ to replace, \d+ to delete; \d+ destructive changes :warning:$/,
+      /^### tfc-layers `prod`: \d+ to add, \d+ to change, \d+ to replace, \d+ to delete; \d+ destructive changes, \d+ hazards :warning:$/,
     );
     assert.ok(out.indexOf("#### Destructive changes") < out.indexOf("<details>"));
     assert.match(out, /<summary>Graph<\/summary>\n\n```mermaid\nflowchart LR\n/);
@@ -408,7 +390,8 @@ describe("npm run plan -- --diff / --diff-file", () => {
     it("compares the working tree with the stack file at the revision, read through git (nothing checked out)", async () => {
       const dir = path.join(repo, "infra");
       const { code, out } = await main(["dev", "--diff", "HEAD"], dir, dir);
-      assert.equal(code, 0, out);
+      // A new upstream changes the readers' contract files: a hazard, nothing destructive.
+      assert.equal(code, HAZARD_EXIT, out);
       assert.match(out, /^Review of stack dev: HEAD -> working tree/);
       assert.match(out, /\+ tfe:index\/workspace:Workspace {2}network-b-dev/);
       // Nothing was checked out: the working tree still has the change.
@@ -451,7 +434,7 @@ describe("npm run plan -- --diff / --diff-file", () => {
       const { code, out } = await main(["prod", "--diff", "HEAD", "--json"], repo, repo);
       assert.equal(code, DESTRUCTIVE_EXIT, out);
       const doc = JSON.parse(out) as ReviewDocument;
-      assert.deepEqual(doc.programFiles, ["topology/names.ts"]);
+      assert.deepEqual([doc.programFiles, doc.ownPrograms], [["topology/names.ts"], true]);
       assert.ok(brief(doc).includes("delete network-a-prod-settings"), brief(doc).join("\n"));
       assert.ok(brief(doc).includes("add network-a-prod-config"));
       // The checkout is as it was: only the change itself shows.
@@ -488,7 +471,13 @@ describe("npm run plan -- --diff / --diff-file", () => {
         const { code, out } = await main(["prod", "--diff", "HEAD", "--json"], repo, repo);
         assert.equal(code, 0, out);
         const doc = JSON.parse(out) as ReviewDocument;
-        assert.deepEqual([doc.programFiles, doc.empty], [["README.md"], true]);
+        assert.deepEqual([doc.programFiles, doc.ownPrograms, doc.empty], [["README.md"], false, true]);
+        const text = (await main(["prod", "--diff", "HEAD"], repo, repo)).out;
+        assert.match(
+          text,
+          /Files besides stack files changed since HEAD \(documentation only: both sides planned with this program\): README.md/,
+        );
+        assert.doesNotMatch(text, /each side planned with its own program/);
       } finally {
         execFileSync("git", ["-C", repo, "checkout", "-q", "README.md"]);
         execFileSync("git", ["-C", repo, "stash", "pop", "-q"]);
@@ -522,6 +511,8 @@ describe("the review treats access as security", () => {
     const { doc } = await reviewJson("prod", before, after);
     const flagged = doc.security.filter((c) => c.flag).map((c) => `${c.flag} ${c.what} ${c.workspace}: ${c.change}`);
     assert.deepEqual(flagged, [
+      // The new role's trust first: until it names app's runs, they cannot assume it.
+      "apply trust first trust aws arn:aws:iam::333333333333:role/app: 2 new subjects its deployed trust does not name (see the hazards): run npm run scaffold and apply the new trust documents before pulumi up",
       "widened team access network-a-prod: auditors gets read",
       "widened team access app-c-prod: developers: plan -> write (runs plan -> apply, variables read -> write, stateVersions read -> write, sentinelMocks none -> read, workspaceLocking false -> true)",
       "new approver approvers app-c-prod: developers can now approve",
@@ -535,7 +526,7 @@ describe("the review treats access as security", () => {
     assert.match(out, /- \[new approver\] approvers, app-c-prod: developers can now approve/);
   });
 
-  it("narrowing is listed without a flag, and a layer that stops waiting is flagged", async () => {
+  it("narrowing is listed without a flag; a layer that stops waiting is a hazard, not listed again here", async () => {
     const before = committed("prod");
     const after = committed("prod");
     (after["tfc-layers:teams"] as Record<string, Record<string, unknown>>).release = { "*": "plan" };
@@ -543,7 +534,20 @@ describe("the review treats access as security", () => {
     layer(after, "network").autoApply = true;
     const { doc } = await reviewJson("prod", before, after);
     const lines = doc.security.map((c) => `${c.flag ?? "-"} ${c.workspace}: ${c.change}`);
-    assert.ok(lines.includes("widened network-a-prod: its runs no longer wait for approval"), lines.join("\n"));
+    // One place for it: the approvers say nothing of network-a-prod, the hazard says who approved.
+    assert.deepEqual(
+      doc.security.filter((c) => c.what === "approvers" && c.workspace === "network-a-prod"),
+      [],
+    );
+    assert.deepEqual(
+      doc.hazards.filter((h) => h.kind === "stops-waiting").map((h) => [h.subject, h.change]),
+      [
+        [
+          "network-a-prod",
+          "its VCS and API runs and the runs its upstreams' applies queue no longer wait for approval: they apply by themselves (release approved them)",
+        ],
+      ],
+    );
     assert.ok(lines.includes("- app-c-prod: release: write -> plan"), lines.join("\n"));
     assert.ok(
       lines.includes("- app-c-prod: release can no longer approve: only the organization's owners can"),

@@ -91,7 +91,7 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     const names = stacks.map((f) => f.slice("Pulumi.".length, -".yaml".length)).sort();
     assert.equal(
       fs.readFileSync(path.join(temp, "output"), "utf8"),
-      `destructive=false\nstacks=${JSON.stringify(names)}\n`,
+      `destructive=false\nhazards=false\nstacks=${JSON.stringify(names)}\n`,
     );
     // The comment's part: each stack's summary, without the folded details.
     const brief = fs.readFileSync(path.join(temp, "brief.md"), "utf8");
@@ -114,8 +114,40 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     assert.equal(result.status, 0, result.stderr);
     const stage = fs.readFileSync(path.join(temp, "review-stage.md"), "utf8");
     assert.match(stage, /^### tfc-layers `stage`: 0 to add, 0 to change, 0 to replace, \d+ to delete/);
-    assert.match(fs.readFileSync(path.join(temp, "output"), "utf8"), /^destructive=true\nstacks=\["dev","prod"\]\n$/);
+    assert.match(
+      fs.readFileSync(path.join(temp, "output"), "utf8"),
+      /^destructive=true\nhazards=false\nstacks=\["dev","prod"\]\n$/,
+    );
     assert.match(fs.readFileSync(path.join(temp, "brief.md"), "utf8"), /#### Destructive changes/);
+  });
+
+  it("says when a change has hazards: exit 4 alone, or listed beside destructive changes (exit 3); the comment holds them", function () {
+    this.timeout(180_000);
+    const repo = copyOfRepository();
+    const edit = (stack: string, from: string, to: string) => {
+      const file = path.join(repo, `Pulumi.${stack}.yaml`);
+      const text = fs.readFileSync(file, "utf8");
+      assert.ok(text.includes(from), `${stack}: ${from}`);
+      fs.writeFileSync(file, text.replace(from, to));
+    };
+    const diff = review.steps.find((s) => s.id === "diff")!;
+    const outputs = () => {
+      const { result, temp } = runStep(diff, repo, { BASE: "HEAD" });
+      assert.equal(result.status, 0, result.stderr);
+      return {
+        output: fs.readFileSync(path.join(temp, "output"), "utf8"),
+        brief: fs.readFileSync(path.join(temp, "brief.md"), "utf8"),
+      };
+    };
+    // A renamed project changes every trust subject of prod: hazards, nothing destructive.
+    edit("prod", "name: layers-prod", "name: platform-prod");
+    const renamed = outputs();
+    assert.match(renamed.output, /^destructive=false\nhazards=true\n/);
+    assert.match(renamed.brief, /#### Hazards: do this before pulumi up\n\n- \*\*trust-subjects\*\*/);
+    // Another organization replaces every workspace (exit 3) and changes the subjects too.
+    edit("prod", "name: platform-prod", "name: layers-prod");
+    edit("prod", "tfe:organization: acme", "tfe:organization: acme-eu");
+    assert.match(outputs().output, /^destructive=true\nhazards=true\n/);
   });
 
   describe("posting the comment (gh stands in, on PATH)", () => {
@@ -173,6 +205,18 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     assert.match(gate.if!, /needs\.review\.outputs\.destructive == 'true'/);
     assert.match(gate.if!, /allow-destructive/);
     assert.match(gate.run!, /exit 1/);
+  });
+
+  it("fails the hazardous-changes check only when an update in place has hazards and no label allows it", () => {
+    const job = workflow.jobs["hazardous-changes"];
+    assert.equal(job.needs, "review");
+    const [gate] = job.steps;
+    assert.equal(
+      gate.if,
+      "needs.review.outputs.hazards == 'true' && !contains(github.event.pull_request.labels.*.name, 'allow-hazards')",
+    );
+    assert.match(gate.run!, /exit 1/);
+    assert.match(text, /hazards: \$\{\{ steps\.diff\.outputs\.hazards \}\}/);
   });
 
   it("runs pulumi preview only where the TFC token and the backend token exist, for the stacks the review found", () => {
