@@ -108,7 +108,7 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.ok(firstHarmless > 0 && doc.destructive.slice(firstHarmless).every((c) => !c.loses));
   });
 
-  it("a rename with renamedFrom keeps the workspace (nothing destructive, its code moves: exit 4); without it, the workspace is deleted", async () => {
+  it("a rename with renamedFrom keeps the workspace (nothing destructive; its readers' contract files change: exit 4); without it, the workspace is deleted", async () => {
     const renamed = committed("dev");
     layer(renamed, "network").workspaces = ["network-core"];
     const kept = structuredClone(renamed);
@@ -119,9 +119,10 @@ describe("npm run plan -- --diff / --diff-file", () => {
     assert.equal("renamedFrom" in workspace && workspace.renamedFrom, "network-a-dev");
     assert.ok(!safe.doc.destructive.some((c) => c.type === "tfe:index/workspace:Workspace"));
     // Everything named after it follows it: settings, triggers in and out, contract variable, run.
-    // Its directory is named after it too: the code must move first.
+    // Its directory stays where its code is; the readers' generated reads name it anew.
     assert.equal(safe.code, HAZARD_EXIT);
-    assert.ok(safe.doc.hazards.some((h) => h.kind === "moved-code" && h.subject === "network-core-dev"));
+    assert.ok(!safe.doc.hazards.some((h) => h.kind === "moved-code"));
+    assert.ok(safe.doc.hazards.some((h) => h.kind === "contract-files"));
     assert.deepEqual(safe.doc.destructive, []);
     assert.deepEqual(
       safe.doc.resources.filter((r) => r.kind !== "update"),

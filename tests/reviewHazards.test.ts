@@ -126,9 +126,11 @@ describe("the review's hazardous updates in place", () => {
     assert.match(platform.first, /and delete platform\/platform-b\/contract_reads.tf, .*: scaffold removes no file\)$/);
   });
 
-  it("protection removed, and runs that stop waiting: prod turned to auto-apply", async () => {
+  it("protection removed, and runs that stop waiting: prod turned to auto-apply and unprotected", async () => {
     const after = committed("prod");
     after["tfc-layers:autoApply"] = true;
+    // Auto-apply alone keeps prod protected (tests/safety.test.ts): protection goes only when said.
+    after["tfc-layers:protect"] = false;
     const { code, doc } = await reviewJson("prod", committed("prod"), after);
     assert.equal(code, HAZARD_EXIT);
     const names = ["app-c-prod", "network-a-prod", "platform-b-prod"];
@@ -261,8 +263,9 @@ describe("Security compares workspaces by identity, not by TFC name", () => {
       doc.security.filter((c) => c.what !== "trust"),
       [],
     );
-    // What does change is said, by its new name: its code moves, the roles must trust its new name.
-    assert.ok(kinds(doc.hazards).includes("moved-code network-core-prod"));
+    // What does change is said, by its new name: the roles must trust its new name. Its code stays
+    // where it was (tests/renames.test.ts), so nothing moves.
+    assert.ok(!kinds(doc.hazards).includes("moved-code network-core-prod"));
     assert.ok(
       doc.hazards.some(
         (h) => h.kind === "trust-subjects" && h.items!.some((s) => s.includes(":workspace:network-core-prod:")),
