@@ -21,6 +21,7 @@ import {
   pathText,
   plainTextSecret,
   readBoolean,
+  scalarValue,
   secretVariableNames,
   TFC_NAME,
   valueAt,
@@ -136,7 +137,8 @@ const layersSchema = z.array(layerSchema).min(1, { error: "must list at least on
 
 const READ_KEYS: readonly string[] = Object.values(KEYS);
 
-function readName(key: string, raw: string | undefined, what: string): string {
+function readName(key: string, value: string | undefined, what: string, example: string): string {
+  const raw = scalarValue(key, value, example);
   if (raw === undefined || raw.trim() === "") {
     throw new StackConfigError(`${key} is not set: run \`pulumi config set ${key} <${what}>\``);
   }
@@ -171,12 +173,13 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
     const hint = guess ? `did you mean ${show(guess)}?` : `${what} takes only ${known.join(", ")}`;
     return `${where}${ofLayer} has the unknown key ${show(unknown)}: ${hint}`;
   }
-  if (issue.path.length === 0) {
+  if (issue.code === "invalid_type" && issue.path.length === 0) {
     return `${key} must be a list of layers, got ${show(value)}: write it as a YAML list of {name, workspaces, dependsOn}`;
   }
-  if (issue.path.length === 1) {
+  if (issue.code === "invalid_type" && issue.path.length === 1) {
     return `${where} must be a layer like {name: network, workspaces: [network-a]}, got ${show(value)}`;
   }
+  if (issue.path.length < 2) return `${where} ${issue.message}, got ${show(value)}`;
   const { field, owner, shape, nested } = fieldAt(issue.path);
   const write = nested ? `write ${field} as ${shape.write}` : `write ${shape.write}`;
   switch (issue.code) {
@@ -303,7 +306,8 @@ function readWebhook(raw: string | undefined, isSecret: boolean): boolean {
 /** A host name with an optional port, as the provider and the remote backend take it (no scheme, no path). */
 const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$/;
 
-function readHostname(raw: string | undefined): string {
+function readHostname(value: string | undefined): string {
+  const raw = scalarValue(KEYS.hostname, value, "tfe.example.com");
   if (raw === undefined || raw === "") return DEFAULT_HOSTNAME;
   if (!HOSTNAME.test(raw)) {
     throw new StackConfigError(
@@ -342,10 +346,10 @@ export function readStackConfig(
   deployment?: Deployment,
 ): StackSettings {
   rejectUnknownKeys(config);
-  const environment = readName(KEYS.environment, config[KEYS.environment], "environment");
+  const environment = readName(KEYS.environment, config[KEYS.environment], "environment", "dev");
   return {
     deployment: deployment ?? { project: PROJECT, stack: environment },
-    organization: readName(KEYS.organization, config[KEYS.organization], "organization"),
+    organization: readName(KEYS.organization, config[KEYS.organization], "organization", "acme"),
     hostname: readHostname(config[KEYS.hostname]),
     environment,
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
