@@ -159,6 +159,8 @@ function fieldAt(path: readonly PropertyKey[]): { field: string; owner: string; 
   return { field, owner: "layer", shape: LAYER_FIELD_SHAPES[field], nested: path.length > 2 };
 }
 
+const LAYERS_FIX = "write it as a YAML list of {name, workspaces, dependsOn}";
+
 /** One line for the first problem zod found in the layers list: the field, the value and what to write. */
 function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
   const key = KEYS.layers;
@@ -174,12 +176,12 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
     return `${where}${ofLayer} has the unknown key ${show(unknown)}: ${hint}`;
   }
   if (issue.code === "invalid_type" && issue.path.length === 0) {
-    return `${key} must be a list of layers, got ${show(value)}: write it as a YAML list of {name, workspaces, dependsOn}`;
+    return `${key} must be a list of layers, got ${show(value)}: ${LAYERS_FIX}`;
   }
   if (issue.code === "invalid_type" && issue.path.length === 1) {
     return `${where} must be a layer like {name: network, workspaces: [network-a]}, got ${show(value)}`;
   }
-  if (issue.path.length < 2) return `${where} ${issue.message}, got ${show(value)}`;
+  if (issue.path.length < 2) return `${where} ${issue.message}, got ${show(value)}: ${LAYERS_FIX}`;
   const { field, owner, shape, nested } = fieldAt(issue.path);
   const write = nested ? `write ${field} as ${shape.write}` : `write ${shape.write}`;
   switch (issue.code) {
