@@ -2,6 +2,7 @@
 // user's folder for relative paths, one error line for what the user got wrong, and the exit.
 import { parseArgs } from "node:util";
 import { PulumiCliError } from "../offline/cliConfig";
+import { closest } from "../topology/configValues";
 import { StackConfigError } from "../topology/errors";
 
 export interface CommandResult {
@@ -18,21 +19,40 @@ type Values<F extends Flags> = ReturnType<
   typeof parseArgs<{ args: string[]; allowPositionals: true; options: F; strict: true }>
 >["values"];
 
-/** The stack and the flags, or the usage (exit 2) for anything else. */
+/** The one line naming what is wrong with the arguments: the flag, its closest known one, or the stack. */
+export function argumentProblem(err: unknown, flags: Flags): string {
+  const known = Object.keys(flags).map((name) => `--${name}`);
+  const code = (err as { code?: string } | undefined)?.code;
+  const flag = err instanceof Error ? /'(-[^' ]*)/.exec(err.message)?.[1] : undefined;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
+    const guess = closest(flag.replace(/^-+/, ""), Object.keys(flags));
+    return `unknown flag ${flag}: ${guess ? `did you mean --${guess}?` : `the flags are ${known.join(", ")}`}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
+    return flags[flag.replace(/^-+/, "")]?.type === "boolean"
+      ? `${flag} takes no value: write ${flag} alone`
+      : `${flag} needs a value: write ${flag} <value>`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The stack and the flags, or one line naming the problem and the usage (exit 2) for anything else. */
 export function parseCommand<F extends Flags>(
   argv: readonly string[],
   flags: F,
   usage: string,
 ): { ok: true; stack: string; values: Values<F> } | { ok: false; usage: CommandResult } {
-  const refused = { ok: false as const, usage: { code: 2, out: usage } };
+  const refused = (problem: string) => ({ ok: false as const, usage: { code: 2, out: `error: ${problem}\n${usage}` } });
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: F; strict: true }>>;
   try {
-    const parsed = parseArgs({ args: [...argv], allowPositionals: true, options: flags, strict: true });
-    return parsed.positionals.length === 1
-      ? { ok: true, stack: parsed.positionals[0], values: parsed.values }
-      : refused;
-  } catch {
-    return refused;
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: flags, strict: true });
+  } catch (err) {
+    return refused(argumentProblem(err, flags));
   }
+  const stacks = parsed.positionals;
+  if (stacks.length === 0) return refused("name the stack, e.g. dev");
+  if (stacks.length > 1) return refused(`name one stack, got ${stacks.join(", ")}`);
+  return { ok: true, stack: stacks[0], values: parsed.values };
 }
 
 /** The one line a user sees for a mistake in their stack (or another refusal given), else rethrows. */

@@ -310,8 +310,8 @@ describe("removing workspaces with destroyOnDelete: retiring first, removing nex
   }
 
   it("refuses a retiring workspace whose dependents stay, one that is not there, and retiring without destroy runs", () => {
-    const refusal = (lifecycle: object) => {
-      const file = withLifecycle({ layers }, lifecycle);
+    const refusal = (lifecycle: object, stackLayers: LayerFixture[] = layers) => {
+      const file = withLifecycle({ layers: stackLayers }, lifecycle);
       try {
         buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
       } catch (err) {
@@ -321,8 +321,13 @@ describe("removing workspaces with destroyOnDelete: retiring first, removing nex
     };
     assert.equal(
       refusal({ ...LIFECYCLE, retiring: ["platform-b"] }),
-      'tfc-layers:lifecycle: retiring "platform-b" while "app-c" depends on it: retire "app-c" too, or remove the dependency first',
+      'tfc-layers:lifecycle: retiring "platform-b" while "app-c" depends on it: retire "app-c" too, or narrow its upstreams so it no longer reads it: write its entry in layers as {name: app-c, upstreams: [network-a]}',
     );
+    // The fix the refusal names works as written: app-c stays, reading network-a only.
+    const narrowed = layers.map((l) =>
+      l.name === "app" ? { ...l, workspaces: [{ name: "app-c", upstreams: ["network-a"] }] } : l,
+    );
+    assert.equal(refusal({ ...LIFECYCLE, retiring: ["platform-b"] }, narrowed), "accepted");
     assert.match(
       refusal({ ...LIFECYCLE, retiring: ["app-x"] }),
       /^tfc-layers:lifecycle: retiring "app-x" is not a workspace/,

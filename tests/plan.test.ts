@@ -196,10 +196,10 @@ describe("npm run plan", () => {
     ]);
   });
 
-  it("refuses unknown flags with the usage line", async () => {
+  it("refuses unknown flags naming the flag, with the usage line", async () => {
     const { code, out } = await main(["dev", "--bogus"]);
     assert.equal(code, 2);
-    assert.match(out, /^usage: npm run plan -- <stack>/);
+    assert.match(out, /^error: unknown flag --bogus: the flags are .*\nusage: npm run plan -- <stack>/);
   });
 
   it("an unknown stack lists the stacks that exist", async () => {

@@ -65,7 +65,7 @@ function normalDirectory(where: string, directory: string): string {
 function checkVersion(where: string, version: string | undefined): void {
   if (version !== undefined && !TERRAFORM_VERSION.test(version)) {
     fail(
-      `${where} ${show(version)} is not a Terraform version TFC accepts: write 1.11.4 or a constraint such as ~> 1.11.0`,
+      `${where} ${show(version)} is not a Terraform version TFC accepts: write "1.11.4" or a constraint such as "~> 1.11.0", in quotes (a YAML number loses digits: 1.10 reads as 1.1)`,
     );
   }
 }

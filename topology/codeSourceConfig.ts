@@ -3,7 +3,7 @@
 // workspaces belong to and the tags that mark them. Zod fragments, types and defaults here;
 // the rules between fields and workspaces are in codeSource.ts.
 import { z } from "zod";
-import { readBoolean, readStructured } from "./configValues";
+import { readBoolean, readStructured, scalarValue } from "./configValues";
 
 export const CODE_SOURCE_KEYS = {
   vcs: "tfc-layers:vcs",
@@ -97,7 +97,7 @@ export interface StackSourceConfig {
 /** Reads the stack keys of the code source. */
 export function readSource(config: Readonly<Record<string, string>>): StackSourceConfig {
   const K = CODE_SOURCE_KEYS;
-  const version = config[K.terraformVersion];
+  const version = scalarValue(K.terraformVersion, config[K.terraformVersion], '"1.11.4"');
   return {
     vcs: readStructured(
       K.vcs,

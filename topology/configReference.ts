@@ -147,3 +147,61 @@ export const WORKSPACE_FIELD_DOCS = {
     "Upstream workspaces (as written) narrower than its layer's dependsOn gives: only these trigger it and share state with it.",
   tfcName: "A TFC name no template gives, kept as it is (an adopted workspace); not in a layer of cells.",
 } as const;
+
+/** What a field takes and what to write, for the one-line refusal of a value of the wrong shape. */
+export interface FieldShape {
+  /** What it must be, after "must be". */
+  readonly shape: string;
+  /** What to write, after "write". */
+  readonly write: string;
+}
+
+/** A Terraform version in a stack file: YAML reads an unquoted version as a number. */
+const VERSION_SHAPE: FieldShape = {
+  shape: "a Terraform version in quotes",
+  write: '"1.11.4" in quotes (a YAML number loses digits: 1.10 reads as 1.1)',
+};
+
+/** What each layer field takes (every field has one: the refusals name the fix for each). */
+export const LAYER_FIELD_SHAPES: Record<keyof typeof LAYER_FIELD_DOCS, FieldShape> = {
+  name: { shape: "a name", write: "a name such as network" },
+  workspaces: {
+    shape: "a list of workspaces",
+    write: "a list such as [network-a], each entry a name or a map such as {name: network-a, directory: network}",
+  },
+  dependsOn: { shape: "a list of layers", write: "a list of layer names such as [network]" },
+  executionMode: { shape: "one of remote, agent, local", write: "remote, agent or local" },
+  agentPoolId: { shape: "an agent pool id", write: "the pool's id, such as apool-..." },
+  sharedCredentials: { shape: "true or false", write: "true or false" },
+  autoApply: { shape: "true or false", write: "true or false" },
+  credentials: {
+    shape: "a credential set or a list of sets",
+    write: "a set's name such as aws-dev, or a list such as [aws-dev]",
+  },
+  renamedFrom: { shape: "a map of new workspace to old", write: "a map such as {network-b: network-a}" },
+  directory: { shape: "a directory template", write: 'a path such as "{layer}/{workspace}"' },
+  terraformVersion: VERSION_SHAPE,
+  vcs: { shape: "a map", write: "a map such as {repository: acme/network, branch: main, oauthTokenId: ot-...}" },
+  tags: { shape: "a map of tag to value", write: "a map such as {team: platform}" },
+  outputs: {
+    shape: "a map of output name to Terraform type",
+    write: "a map such as {vpc_id: string, subnet_ids: list(string)}",
+  },
+  reads: { shape: "a map of layer to the outputs read from it", write: "a map such as {network: [vpc_id]}" },
+  cells: { shape: "all or a list of cells", write: "all or a list such as [use1]" },
+};
+
+/** What each field of a workspace entry written as a map takes. */
+export const WORKSPACE_FIELD_SHAPES: Record<keyof typeof WORKSPACE_FIELD_DOCS, FieldShape> = {
+  name: { shape: "a name", write: "a name such as network-a" },
+  directory: { shape: "a directory", write: "a path such as network/a" },
+  terraformVersion: VERSION_SHAPE,
+  upstreams: { shape: "a list of workspaces", write: "a list of upstream workspaces such as [network-a]" },
+  tfcName: { shape: "a TFC name", write: "a name such as network-a-legacy" },
+};
+
+/** A workspace entry: a name, or a map of the fields above. */
+export const WORKSPACE_ENTRY_SHAPE: FieldShape = {
+  shape: "a workspace name or a map",
+  write: "a name such as network-a, or a map such as {name: network-a, directory: network}",
+};

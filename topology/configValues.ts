@@ -76,7 +76,8 @@ function keyProblem(key: string, raw: unknown, issue: z.core.$ZodIssue, example:
   if (value === undefined && issue.code === "invalid_type") {
     return `${where} is missing: write it like ${example}`;
   }
-  return `${where} must be ${issue.code === "invalid_type" ? expectedType(issue.expected) : "like the example"}, got ${show(value)}: write it like ${example}`;
+  const shape = issue.code === "invalid_type" ? expectedType(issue.expected) : "written as the example shows";
+  return `${where} must be ${shape}, got ${show(value)}: write it like ${example}`;
 }
 
 export function readStructured<T>(
@@ -94,6 +95,24 @@ export function readStructured<T>(
   const result = schema.safeParse(parsed);
   if (!result.success) throw new StackConfigError(keyProblem(key, parsed, result.error.issues[0], example));
   return result.data;
+}
+
+/** A scalar key's raw value: a list or a map (which the CLI hands over as JSON) is refused with an example. */
+export function scalarValue(key: string, raw: string | undefined, example: string): string | undefined {
+  if (raw === undefined || !/^\s*[[{]/.test(raw)) return raw;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (parsed !== null && typeof parsed === "object") {
+    const what = Array.isArray(parsed) ? "a list" : "a map";
+    throw new StackConfigError(
+      `${key} must be one value, got ${what} ${show(parsed)}: write it like \`${key}: ${example}\``,
+    );
+  }
+  return raw;
 }
 
 /** Letters, digits, "-" and "_": what TFC accepts in workspace, organization and team names. */

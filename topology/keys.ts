@@ -11,6 +11,12 @@ import { RENAMES_KEY } from "./renames/renamesConfig";
 
 export const PROJECT = "tfc-layers";
 
+/** The provider's namespace and its own keys (its SDK's config), which it reads whether or not this program does. */
+export const PROVIDER = "tfe";
+export const PROVIDER_KEYS: readonly string[] = ["hostname", "organization", "sslSkipVerify", "token"].map(
+  (key) => `${PROVIDER}:${key}`,
+);
+
 export const KEYS = {
   organization: "tfe:organization",
   hostname: "tfe:hostname",

@@ -13,6 +13,7 @@ import {
   type WorkspaceSourceConfig,
   workspaceEntrySchema,
 } from "./codeSourceConfig";
+import { type FieldShape, LAYER_FIELD_SHAPES, WORKSPACE_ENTRY_SHAPE, WORKSPACE_FIELD_SHAPES } from "./configReference";
 import {
   closest,
   expectedType,
@@ -20,6 +21,7 @@ import {
   pathText,
   plainTextSecret,
   readBoolean,
+  scalarValue,
   secretVariableNames,
   TFC_NAME,
   valueAt,
@@ -28,7 +30,7 @@ import { type LayerContractConfig, layerContractFields } from "./contractConfig"
 import { type CredentialsConfig, layerCredentialFields, readCredentials } from "./credentials/credentialsConfig";
 import { StackConfigError, show } from "./errors";
 import { type ExternalLayerConfig, readExternal, readExternalConsumers } from "./external/externalConfig";
-import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT } from "./keys";
+import { DEFAULT_HOSTNAME, KEYS, OFFLINE_SECRET, PROJECT, PROVIDER, PROVIDER_KEYS } from "./keys";
 import { type LifecycleConfig, readLifecycle } from "./lifecycle/lifecycleConfig";
 import { type NotificationConfig, readNotifications } from "./notifications/notificationsConfig";
 import { type RenamesConfig, readRenames } from "./renames/renamesConfig";
@@ -121,7 +123,7 @@ export const layerSchema = z.strictObject({
   workspaces: z.array(z.unknown()).min(1, { error: "must list at least one workspace" }),
   dependsOn: z.array(z.string()).optional(),
   executionMode: z.enum(["remote", "agent", "local"]).optional(),
-  agentPoolId: z.string().min(1).optional(),
+  agentPoolId: z.string().min(1, { error: "must not be empty" }).optional(),
   sharedCredentials: z.boolean().optional(),
   autoApply: z.boolean().optional(),
   ...layerCredentialFields,
@@ -138,7 +140,8 @@ const layersSchema = z.array(layerSchema).min(1, { error: "must list at least on
 
 const READ_KEYS: readonly string[] = Object.values(KEYS);
 
-function readName(key: string, raw: string | undefined, what: string): string {
+function readName(key: string, value: string | undefined, what: string, example: string): string {
+  const raw = scalarValue(key, value, example);
   if (raw === undefined || raw.trim() === "") {
     throw new StackConfigError(`${key} is not set: run \`pulumi config set ${key} <${what}>\``);
   }
@@ -148,45 +151,55 @@ function readName(key: string, raw: string | undefined, what: string): string {
   return raw;
 }
 
-/** One line for the first problem zod found in the layers list. */
+/** The field a problem is in (a layer's, or a workspace entry's), what it takes, and whether the problem is deeper. */
+function fieldAt(path: readonly PropertyKey[]): { field: string; owner: string; shape: FieldShape; nested: boolean } {
+  if (path[1] === "workspaces" && typeof path[2] === "number") {
+    if (path.length === 3) return { field: "workspaces", owner: "layer", shape: WORKSPACE_ENTRY_SHAPE, nested: false };
+    const field = String(path[3]) as keyof typeof WORKSPACE_FIELD_SHAPES;
+    return { field, owner: "workspace entry", shape: WORKSPACE_FIELD_SHAPES[field], nested: path.length > 4 };
+  }
+  const field = String(path[1]) as keyof typeof LAYER_FIELD_SHAPES;
+  return { field, owner: "layer", shape: LAYER_FIELD_SHAPES[field], nested: path.length > 2 };
+}
+
+const LAYERS_FIX = "write it as a YAML list of {name, workspaces, dependsOn}";
+
+/** One line for the first problem zod found in the layers list: the field, the value and what to write. */
 function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
   const key = KEYS.layers;
   const where = `${key}${pathText(issue.path)}`;
   const layer = typeof issue.path[0] === "number" ? valueAt(raw, [issue.path[0], "name"]) : undefined;
   const ofLayer = typeof layer === "string" ? ` (layer ${show(layer)})` : "";
   const value = valueAt(raw, issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const [unknown] = issue.keys;
+    const [what, known] = issue.path.includes("workspaces") ? ["a workspace", WORKSPACE_KEYS] : ["a layer", LAYER_KEYS];
+    const guess = closest(unknown, known);
+    const hint = guess ? `did you mean ${show(guess)}?` : `${what} takes only ${known.join(", ")}`;
+    return `${where}${ofLayer} has the unknown key ${show(unknown)}: ${hint}`;
+  }
+  if (issue.code === "invalid_type" && issue.path.length === 0) {
+    return `${key} must be a list of layers, got ${show(value)}: ${LAYERS_FIX}`;
+  }
+  if (issue.code === "invalid_type" && issue.path.length === 1) {
+    return `${where} must be a layer like {name: network, workspaces: [network-a]}, got ${show(value)}`;
+  }
+  if (issue.path.length < 2) return `${where} ${issue.message}, got ${show(value)}: ${LAYERS_FIX}`;
+  const { field, owner, shape, nested } = fieldAt(issue.path);
+  const write = nested ? `write ${field} as ${shape.write}` : `write ${shape.write}`;
   switch (issue.code) {
-    case "unrecognized_keys": {
-      const [unknown] = issue.keys;
-      const [what, known] = issue.path.includes("workspaces")
-        ? ["a workspace", WORKSPACE_KEYS]
-        : ["a layer", LAYER_KEYS];
-      const guess = closest(unknown, known);
-      const hint = guess ? `did you mean ${show(guess)}?` : `${what} takes only ${known.join(", ")}`;
-      return `${where}${ofLayer} has the unknown key ${show(unknown)}: ${hint}`;
-    }
-    case "invalid_type": {
-      const field = issue.path[issue.path.length - 1];
-      if (issue.path.length === 0) {
-        return `${key} must be a list of layers, got ${show(value)}: write it as a YAML list of {name, workspaces, dependsOn}`;
-      }
-      if (typeof field === "number" && issue.path.length === 1) {
-        return `${where} must be a layer like {name: network, workspaces: [network-a]}, got ${show(value)}`;
-      }
+    case "invalid_type":
+    case "invalid_union":
       if (value === undefined) {
-        return `${where}${ofLayer} is missing: every layer needs ${show(field)}`;
+        const last = issue.path[issue.path.length - 1];
+        return nested
+          ? `${where}${ofLayer} is missing: ${write}`
+          : `${where}${ofLayer} is missing: every ${owner} needs ${show(last)}: ${write}`;
       }
-      const expected = expectedType(issue.expected);
-      const example =
-        field === "workspaces" || field === "dependsOn"
-          ? " such as [network-a]"
-          : issue.path[1] === "reads"
-            ? " such as [vpc_id]"
-            : issue.path[1] === "outputs"
-              ? " such as list(string)"
-              : "";
-      return `${where}${ofLayer} must be ${expected}${example}, got ${show(value)}`;
-    }
+      if (nested && issue.code === "invalid_type") {
+        return `${where}${ofLayer} must be ${expectedType(issue.expected)}, got ${show(value)}: ${write}`;
+      }
+      return `${where}${ofLayer} must be ${shape.shape}, got ${show(value)}: ${write}`;
     case "invalid_value":
       return `${where}${ofLayer} must be one of ${issue.values.join(", ")}, got ${show(value)}`;
     case "invalid_format": {
@@ -194,7 +207,7 @@ function layersProblem(raw: unknown, issue: z.core.$ZodIssue): string {
       return `${where}${named} ${show(value)} has characters TFC refuses: ${issue.message}`;
     }
     case "too_small":
-      return `${where}${ofLayer} ${issue.message}, got ${show(value)}`;
+      return `${where}${ofLayer} ${issue.message}, got ${show(value)}: ${write}`;
     default:
       return `${where}${ofLayer} ${show(value)}: ${issue.message}`;
   }
@@ -298,7 +311,8 @@ function readWebhook(raw: string | undefined, isSecret: boolean): boolean {
 /** A host name with an optional port, as the provider and the remote backend take it (no scheme, no path). */
 const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$/;
 
-function readHostname(raw: string | undefined): string {
+function readHostname(value: string | undefined): string {
+  const raw = scalarValue(KEYS.hostname, value, "tfe.example.com");
   if (raw === undefined || raw === "") return DEFAULT_HOSTNAME;
   if (!HOSTNAME.test(raw)) {
     throw new StackConfigError(
@@ -308,12 +322,20 @@ function readHostname(raw: string | undefined): string {
   return raw;
 }
 
+/** The provider's keys this program reads too: a near miss of one of them is a typo. */
+const READ_PROVIDER_KEYS = READ_KEYS.filter((key) => key.startsWith(`${PROVIDER}:`));
+
 function rejectUnknownKeys(config: Readonly<Record<string, string>>): void {
   for (const key of Object.keys(config).sort()) {
     if (key.startsWith(`${PROJECT}:`) && !READ_KEYS.includes(key)) {
       const guess = closest(key, READ_KEYS);
       const hint = guess ? `did you mean ${guess}?` : `known keys: ${READ_KEYS.join(", ")}`;
       throw new StackConfigError(`${key} is not a key this program reads: ${hint}`);
+    }
+    // Other provider keys (tfe:token) are the provider's own: only near misses of ours are refused.
+    if (key.startsWith(`${PROVIDER}:`) && !PROVIDER_KEYS.includes(key)) {
+      const guess = closest(key, READ_PROVIDER_KEYS);
+      if (guess) throw new StackConfigError(`${key} is not a key of the ${PROVIDER} provider: did you mean ${guess}?`);
     }
   }
 }
@@ -342,10 +364,10 @@ export function readStackConfig(
 ): StackSettings {
   rejectUnknownKeys(config);
   rejectPlainTextToken(config, isSecret);
-  const environment = readName(KEYS.environment, config[KEYS.environment], "environment");
+  const environment = readName(KEYS.environment, config[KEYS.environment], "environment", "dev");
   return {
     deployment: deployment ?? { project: PROJECT, stack: environment },
-    organization: readName(KEYS.organization, config[KEYS.organization], "organization"),
+    organization: readName(KEYS.organization, config[KEYS.organization], "organization", "acme"),
     hostname: readHostname(config[KEYS.hostname]),
     environment,
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,

@@ -3,7 +3,7 @@
 // named (`tfc-layers:workspaceName`) and a workspace's own narrower upstreams. Rules in cells.ts
 // and workspaceName.ts.
 import { z } from "zod";
-import { readStructured } from "../configValues";
+import { readStructured, scalarValue } from "../configValues";
 import { StackConfigError, show } from "../errors";
 
 export const CELL_KEYS = {
@@ -71,7 +71,8 @@ export function readCells(raw: string | undefined): Cell[] {
 }
 
 /** Reads tfc-layers:workspaceName; undefined when the stack keeps the default. */
-export function readWorkspaceName(raw: string | undefined): string | undefined {
+export function readWorkspaceName(value: string | undefined): string | undefined {
+  const raw = scalarValue(CELL_KEYS.workspaceName, value, '"{environment}-{cell}-{workspace}"');
   if (raw === undefined) return undefined;
   if (raw.trim() === "") {
     throw new StackConfigError(

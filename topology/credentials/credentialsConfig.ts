@@ -163,7 +163,9 @@ function readDefaults(raw: string | undefined): string[] | undefined {
   } catch {}
   const names = typeof parsed === "string" ? [parsed] : parsed;
   if (!Array.isArray(names) || names.some((n) => typeof n !== "string")) {
-    throw new StackConfigError(`${key} must be a set's name or a list of them, got ${show(parsed)}: e.g. aws-dev`);
+    throw new StackConfigError(
+      `${key} must be a set's name or a list of them, got ${show(parsed)}: write a set's name such as aws-dev, or a list such as [aws-dev, vault]`,
+    );
   }
   return names;
 }

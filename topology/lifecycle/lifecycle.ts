@@ -2,7 +2,9 @@
 // data. Bootstrap waves go upstreams first (a workspace's first plan reads its upstreams'
 // state); teardown waves are the same in reverse (dependents are destroyed first).
 
+import { writtenName } from "../cells/cells";
 import { StackConfigError, show } from "../errors";
+import { externalName, isExternal } from "../external/external";
 import { depths } from "../graph";
 import { KEYS } from "../keys";
 import { LIFECYCLE_KEY, type LifecycleConfig } from "./lifecycleConfig";
@@ -61,12 +63,17 @@ function checkRetiring(config: LifecycleConfig, stack: LifecycleContext): void {
     if (seen.has(key)) continue;
     const retiringUpstream = upstreams.find((u) => seen.has(u));
     if (retiringUpstream !== undefined) {
+      // The fix that keeps the dependent: its own upstreams, without the retiring ones (as written).
+      const staying = [...new Set(upstreams.filter((u) => !seen.has(u)).map(writtenUpstream))];
       fail(
-        `retiring ${show(retiringUpstream)} while ${show(key)} depends on it: retire ${show(key)} too, or remove the dependency first`,
+        `retiring ${show(retiringUpstream)} while ${show(key)} depends on it: retire ${show(key)} too, or narrow its upstreams so it no longer reads it: write its entry in layers as {name: ${writtenName(key)}, upstreams: [${staying.join(", ")}]}`,
       );
     }
   }
 }
+
+/** An upstream as a workspace entry's upstreams names it. */
+const writtenUpstream = (key: string) => (isExternal(key) ? externalName(key) : writtenName(key));
 
 const fail = (message: string): never => {
   throw new StackConfigError(`${LIFECYCLE_KEY}: ${message}`);
