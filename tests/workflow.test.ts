@@ -223,6 +223,23 @@ describe("the review workflow (.github/workflows/review.yml)", () => {
     const preview = workflow.jobs.preview as Job & { strategy: { matrix: { stack: string } } };
     assert.equal(preview.strategy.matrix.stack, `\${{ fromJSON(needs.review.outputs.stacks) }}`);
     assert.deepEqual(Object.keys(preview.env ?? {}).sort(), ["PULUMI_ACCESS_TOKEN", "TFE_TOKEN"]);
+  });
+
+  it("hands no organization token to unreviewed code: the preview waits for the tfc-preview environment's reviewers and reads with its token", () => {
+    const preview = workflow.jobs.preview as Job & { environment?: string };
+    assert.equal(preview.environment, "tfc-preview");
+    assert.equal(preview.env?.TFE_TOKEN, `\${{ secrets.TFC_PREVIEW_TOKEN }}`);
+    // No job, step or script of the workflow reads the organization's token.
+    assert.doesNotMatch(text, /secrets\.TFE_TOKEN\b/);
+    // Only the preview runs code with a TFC token at all.
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      if (name === "preview") continue;
+      assert.doesNotMatch(JSON.stringify(job), /TFC_PREVIEW_TOKEN|TFE_TOKEN/, name);
+    }
+  });
+
+  it("skips the preview steps without the tokens", () => {
+    const preview = workflow.jobs.preview as Job;
     const [skip, ...rest] = preview.steps;
     assert.equal(skip.if, "env.TFE_TOKEN == '' || env.PULUMI_ACCESS_TOKEN == ''");
     for (const step of rest)
