@@ -51,7 +51,10 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   "tfc-layers:terraformVersion": {
     meaning: "Terraform version of every workspace: `1.11.4`, a constraint such as `~> 1.11.0`, or `latest`.",
   },
-  "tfc-layers:project": { meaning: "`{name: ...}` creates the TFC project, `{id: prj-...}` uses an existing one." },
+  "tfc-layers:project": {
+    meaning:
+      "`{name: ...}` creates the TFC project, `{id: prj-...}` uses an existing one; with dynamic credentials give the existing project's name beside its id (`{id: prj-..., name: ...}`): the trust documents name the project by name.",
+  },
   "tfc-layers:tags": { meaning: "Key-value tags added to every workspace." },
   "tfc-layers:allowSharedDirectories": { meaning: "Let two workspaces plan the same directory.", default: "false" },
   "tfc-layers:lifecycle": {
