@@ -1,6 +1,7 @@
 // npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run]: writes the Terraform that
 // enforces the stack's contract into folders laid out like the workspaces' working directories.
 import * as path from "node:path";
+import { TrustDocumentTooLong } from "../cloudTrust/documentLimits";
 import { TrustDocumentConflict, trustDocuments } from "../cloudTrust/trustDocuments";
 import { type ContractFile, ContractFileConflict, contractFiles, firstDisagreement } from "../hcl/contractFiles";
 import { describeReports, scaffold } from "../hcl/scaffold";
@@ -83,9 +84,13 @@ export function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolde
         dryRun,
       },
     );
-    return { code: 0, out: `${dryRun ? "Dry run in" : "In"} ${out ?? "."}:\n${describeReports(reports, dryRun)}` };
+    const notes = trust.flatMap((t) => (t.note ? [`note: ${t.note}\n`] : []));
+    return {
+      code: 0,
+      out: `${dryRun ? "Dry run in" : "In"} ${out ?? "."}:\n${describeReports(reports, dryRun)}${notes.join("")}`,
+    };
   } catch (err) {
-    return refusal(err, ContractFileConflict, TrustDocumentConflict);
+    return refusal(err, ContractFileConflict, TrustDocumentConflict, TrustDocumentTooLong);
   }
 }
 
