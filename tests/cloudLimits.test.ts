@@ -26,7 +26,9 @@ import type { TrustedIdentity } from "../topology/credentials/credentials";
 import { StackConfigError } from "../topology/errors";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology } from "../topology/topology";
+import { readDoc } from "./docs";
 import { stackConfig } from "./fixtures";
+import { loadCorpus } from "./invalidCorpus";
 
 const CLIENT = "11111111-2222-3333-4444-555555555555";
 const bothPhases = (n: number, prefix = "ws") =>
@@ -197,5 +199,15 @@ describe("npm run scaffold and the clouds' limits", () => {
       /^error: tfc-layers:credentials\.a\.aws: the trust policy of role \S+ would be \d+ characters/,
     );
     assert.equal(fs.existsSync(path.join(refused, "trust")), false);
+  });
+});
+
+describe("the access page on the clouds' limits", () => {
+  it("shows the refusal of the corpus case for one Azure client id over 20 federated credentials", () => {
+    const azureCase = loadCorpus().find((c) => c.name === "credentials-azure-over-20-federated")!;
+    assert.ok(
+      readDoc("access-and-credentials").includes(`\`\`\`text\nerror: ${azureCase.expect}\n\`\`\``),
+      `paste into docs/access-and-credentials.md:\nerror: ${azureCase.expect}`,
+    );
   });
 });

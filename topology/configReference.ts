@@ -88,7 +88,7 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   },
   "tfc-layers:credentials": {
     meaning:
-      "Dynamic credential sets: `{<set>: {aws, azure, gcp or vault: {...}}}`, plain (role ARNs and ids are not secrets).",
+      "Dynamic credential sets: `{<set>: {aws, azure, gcp or vault: {...}}}`, plain (role ARNs and ids are not secrets). An Azure client id may serve at most 20 workspace run phases (Entra ID's federated identity credentials per application): past that, a client id per layer or cell.",
   },
   "tfc-layers:staticCredentials": {
     meaning:
