@@ -3,12 +3,15 @@
 // phases (the workload identity token's `sub` claim) and nothing else.
 import type { TrustedIdentity } from "../topology/credentials/credentials";
 import { workloadSubject } from "../topology/credentials/credentials";
+import { checkAwsTrustPolicy, checkGcpCondition } from "./documentLimits";
 
 export interface TrustDocument {
   /** Path from the repository root: trust/<stack>/<cloud>/<identity>.<ext>. */
   readonly path: string;
   readonly content: string;
   readonly identity: TrustedIdentity;
+  /** What the cloud needs before it takes the document (a raised quota), when it does. */
+  readonly note?: string;
 }
 
 export interface TrustPlace {
@@ -105,18 +108,36 @@ function fileName(identity: TrustedIdentity): string {
   return `${safe(id)}.json`;
 }
 
-/** One trust document per identity; refuses two identities that would share a file. */
+/**
+ * Refuses a document past its cloud's limit (documentLimits.ts); returns a note for one that needs
+ * a raised quota. Azure's limit is on the count, checked with the stack (credentials/cloudLimits.ts).
+ */
+function withinLimits(identity: TrustedIdentity, content: string): string | undefined {
+  if (identity.cloud === "aws") return checkAwsTrustPolicy(identity, content);
+  if (identity.cloud === "gcp") checkGcpCondition(identity, content);
+  return undefined;
+}
+
+/**
+ * One trust document per identity; refuses two identities that would share a file, and a document
+ * past its cloud's limit.
+ */
 export function trustDocuments(
   stack: string,
   identities: readonly TrustedIdentity[],
   place: TrustPlace,
 ): TrustDocument[] {
   const render = { aws: awsPolicy, azure: azureCredentials, gcp: gcpCondition, vault: vaultRole };
-  const documents = identities.map((identity) => ({
-    path: `trust/${stack}/${identity.cloud}/${fileName(identity)}`,
-    content: render[identity.cloud](identity, place),
-    identity,
-  }));
+  const documents = identities.map((identity): TrustDocument => {
+    const content = render[identity.cloud](identity, place);
+    const note = withinLimits(identity, content);
+    return {
+      path: `trust/${stack}/${identity.cloud}/${fileName(identity)}`,
+      content,
+      identity,
+      ...(note ? { note } : {}),
+    };
+  });
   const seen = new Map<string, TrustedIdentity>();
   for (const d of documents) {
     const other = seen.get(d.path);

@@ -1,11 +1,13 @@
 // npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run]: writes the Terraform that
 // enforces the stack's contract into folders laid out like the workspaces' working directories.
 import * as path from "node:path";
+import { TrustDocumentTooLong } from "../cloudTrust/documentLimits";
 import { TrustDocumentConflict, trustDocuments } from "../cloudTrust/trustDocuments";
 import { type ContractFile, ContractFileConflict, contractFiles, firstDisagreement } from "../hcl/contractFiles";
 import { describeReports, scaffold } from "../hcl/scaffold";
 import { listStacks, loadStackFile, PROJECT_DIR, topologyOf } from "../offline/stackFile";
 import { compareStacks } from "../plan/compare";
+import { subjectProjectName } from "../topology/codeSource";
 import type { Topology } from "../topology/topology";
 import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
 
@@ -55,19 +57,18 @@ export function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolde
     const conflict = disagreeingStack(stackDir, stack, topology, files);
     if (conflict) return { code: 1, out: `error: ${conflict}\n` };
     const { trusted } = topology.credentialSets;
-    if (trusted.length > 0 && topology.project !== undefined && "id" in topology.project) {
+    const project = subjectProjectName(topology.project);
+    if (trusted.length > 0 && project === undefined) {
+      const id = topology.project && "id" in topology.project ? topology.project.id : "prj-...";
       return {
         code: 1,
-        out: `error: stack ${stack} puts its workspaces in project ${topology.project.id}, and the trust documents need the project's name (the subject claim holds names): give tfc-layers:project as {name: ...}\n`,
+        out: `error: stack ${stack} puts its workspaces in the existing project ${id}, and the trust documents name the project by its name (the subject claim holds names, not ids): give the existing project's name beside its id: tfc-layers:project: {id: ${id}, name: <its name in TFC>}\n`,
       };
     }
-    const project =
-      topology.project === undefined ? "Default Project" : "create" in topology.project ? topology.project.create : "";
-    const trust = trustDocuments(stack, trusted, {
-      hostname: topology.hostname,
-      organization: topology.organization,
-      project,
-    });
+    const trust =
+      project === undefined
+        ? []
+        : trustDocuments(stack, trusted, { hostname: topology.hostname, organization: topology.organization, project });
     if (files.length === 0 && trust.length === 0) {
       return {
         code: 1,
@@ -83,9 +84,13 @@ export function main(argv: readonly string[], dir = PROJECT_DIR, cwd = userFolde
         dryRun,
       },
     );
-    return { code: 0, out: `${dryRun ? "Dry run in" : "In"} ${out ?? "."}:\n${describeReports(reports, dryRun)}` };
+    const notes = trust.flatMap((t) => (t.note ? [`note: ${t.note}\n`] : []));
+    return {
+      code: 0,
+      out: `${dryRun ? "Dry run in" : "In"} ${out ?? "."}:\n${describeReports(reports, dryRun)}${notes.join("")}`,
+    };
   } catch (err) {
-    return refusal(err, ContractFileConflict, TrustDocumentConflict);
+    return refusal(err, ContractFileConflict, TrustDocumentConflict, TrustDocumentTooLong);
   }
 }
 

@@ -649,15 +649,25 @@ describe("npm run scaffold and dynamic credentials", () => {
     ]);
   });
 
-  it("refuses a project given by id: the subjects need its name", () => {
+  it("refuses a project given by id alone, asking for its name beside the id (not for a project to create)", () => {
     const dir = write(config({ id: "prj-AbCdEfGh12345678" }));
     const result = scaffoldMain(["prod"], dir, dir) as { code: number; out: string };
     assert.equal(result.code, 1);
-    assert.match(
+    assert.equal(
       result.out,
-      /^error: stack prod puts its workspaces in project prj-AbCdEfGh12345678, and the trust documents need the project's name/,
+      "error: stack prod puts its workspaces in the existing project prj-AbCdEfGh12345678, and the trust documents name the project by its name (the subject claim holds names, not ids): give the existing project's name beside its id: tfc-layers:project: {id: prj-AbCdEfGh12345678, name: <its name in TFC>}\n",
     );
     assert.equal(fs.existsSync(path.join(dir, "trust")), false);
+  });
+
+  it("an existing project given by id with its name: the trust documents name it", () => {
+    const dir = write(config({ id: "prj-AbCdEfGh12345678", name: "Layers Prod" }));
+    const result = scaffoldMain(["prod"], dir, dir) as { code: number; out: string };
+    assert.equal(result.code, 0, result.out);
+    const policy = JSON.parse(fs.readFileSync(path.join(dir, "trust/prod/aws/111111111111-r.json"), "utf8"));
+    assert.deepEqual(policy.Statement[0].Condition.StringLike["app.terraform.io:sub"], [
+      "organization:acme:project:Layers Prod:workspace:network-a-prod:run_phase:*",
+    ]);
   });
 });
 

@@ -133,6 +133,23 @@ describe("code source", () => {
       for (const ws of ofType(existing, WORKSPACE)) assert.equal(ws.inputs.projectId, "prj-abc123");
     });
 
+    it("an existing project given by id with its name registers exactly what the id alone does", async () => {
+      const registered = async (project: unknown) =>
+        (await deploy(stackConfig({ credentials: CREDENTIALS, raw: { "tfc-layers:project": project } }))).resources
+          .map((r) => `${r.urn} ${JSON.stringify(r.inputs)}`)
+          .sort();
+      const withName = await registered({ id: "prj-abc123", name: "layers-dev" });
+      assert.deepEqual(withName, await registered({ id: "prj-abc123" }));
+      assert.ok(!withName.some((r) => r.includes("tfe:index/project:Project")), "no project is created");
+    });
+
+    it("refuses an existing project's name TFC would not accept, asking for the name TFC shows", () => {
+      assert.throws(() => topologyOf({ raw: { "tfc-layers:project": { id: "prj-abc123", name: "a/b" } } }), {
+        message:
+          'tfc-layers:project.name "a/b" is not a name TFC accepts: give the existing project\'s name as TFC shows it (3 to 40 letters, digits, "_", "-" and inner spaces)',
+      });
+    });
+
     it("adding a repository, a project, a version and tags renames nothing", async () => {
       const urns = async (options: StackOptions) =>
         (await deploy(stackConfig(options))).resources

@@ -40,8 +40,23 @@ export interface VcsSource {
   readonly sharedDirectories: readonly string[];
 }
 
-/** The TFC project of the stack's workspaces: created by the program, or an existing one. */
-export type ProjectPlacement = { readonly create: string } | { readonly id: string };
+/**
+ * The TFC project of the stack's workspaces: created by the program, or an existing one (used by
+ * id; its name, when given, only names it in the workload identity subjects).
+ */
+export type ProjectPlacement = { readonly create: string } | { readonly id: string; readonly name?: string };
+
+/** The project every workspace is in when the stack names none. */
+export const DEFAULT_PROJECT = "Default Project";
+
+/**
+ * The project's name as the workload identity subjects hold it; undefined for an existing project
+ * given by id alone, whose name the program does not know.
+ */
+export function subjectProjectName(project: ProjectPlacement | undefined): string | undefined {
+  if (project === undefined) return DEFAULT_PROJECT;
+  return "create" in project ? project.create : project.name;
+}
 
 /** Tags every workspace gets; the stack and its layers may not redefine them. */
 export const MANAGED_TAG = { key: "managed-by", value: "tfc-layers" };
@@ -112,19 +127,26 @@ function checkVcs(vcs: VcsConfig, key: string = CODE_SOURCE_KEYS.vcs): VcsSource
   };
 }
 
+function checkProjectName(name: string, existing: boolean): void {
+  if (name.length < 3 || name.length > 40 || !PROJECT_NAME.test(name)) {
+    const rule = '3 to 40 letters, digits, "_", "-" and inner spaces';
+    fail(
+      `${CODE_SOURCE_KEYS.project}.name ${show(name)} is not a name TFC accepts: ${existing ? `give the existing project's name as TFC shows it (${rule})` : rule}`,
+    );
+  }
+}
+
 function checkProject(settings: StackSettings): ProjectPlacement | undefined {
   const project = settings.source.project;
   const key = CODE_SOURCE_KEYS.project;
   if (project === undefined) return undefined;
   if ("id" in project) {
     if (!PROJECT_ID.test(project.id)) fail(`${key}.id ${show(project.id)} is not a project id: it looks like prj-...`);
-    return { id: project.id };
+    if (project.name === undefined) return { id: project.id };
+    checkProjectName(project.name, true);
+    return { id: project.id, name: project.name };
   }
-  if (project.name.length < 3 || project.name.length > 40 || !PROJECT_NAME.test(project.name)) {
-    fail(
-      `${key}.name ${show(project.name)} is not a name TFC accepts: 3 to 40 letters, digits, "_", "-" and inner spaces`,
-    );
-  }
+  checkProjectName(project.name, false);
   return { create: project.name };
 }
 

@@ -47,7 +47,17 @@ export const vcsSchema = z.strictObject({
 });
 export type VcsConfig = z.infer<typeof vcsSchema>;
 
-export const projectSchema = z.union([z.strictObject({ name: z.string() }), z.strictObject({ id: z.string() })]);
+/**
+ * `{name}` creates the project; `{id}` uses an existing one, with its `name` beside it when trust
+ * documents need it (the subject claim names the project by name, and the id does not give it).
+ */
+export const projectSchema = z.union([
+  z.strictObject({ name: z.string() }),
+  z.strictObject({ id: z.string(), name: z.string().optional() }),
+]);
+/** How the stack's refusals of tfc-layers:project write it. */
+export const PROJECT_EXAMPLE =
+  "{name: platform-dev} to create it, or {id: prj-..., name: <its name in TFC>} to use an existing one";
 export type ProjectConfig = z.infer<typeof projectSchema>;
 
 export const tagsSchema = z.record(z.string(), z.string());
@@ -106,7 +116,7 @@ export function readSource(config: Readonly<Record<string, string>>): StackSourc
       "{repository: acme/infrastructure, branch: main, oauthTokenId: ot-...}",
     ),
     terraformVersion: version,
-    project: readStructured(K.project, config[K.project], projectSchema, "{name: platform-dev} or {id: prj-...}"),
+    project: readStructured(K.project, config[K.project], projectSchema, PROJECT_EXAMPLE),
     tags: readStructured(K.tags, config[K.tags], tagsSchema, "{team: platform}") ?? {},
     allowSharedDirectories: readBoolean(K.allowSharedDirectories, config[K.allowSharedDirectories]) ?? false,
   };

@@ -52,7 +52,10 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   "tfc-layers:terraformVersion": {
     meaning: "Terraform version of every workspace: `1.11.4`, a constraint such as `~> 1.11.0`, or `latest`.",
   },
-  "tfc-layers:project": { meaning: "`{name: ...}` creates the TFC project, `{id: prj-...}` uses an existing one." },
+  "tfc-layers:project": {
+    meaning:
+      "`{name: ...}` creates the TFC project, `{id: prj-...}` uses an existing one; with dynamic credentials give the existing project's name beside its id (`{id: prj-..., name: ...}`): the trust documents name the project by name.",
+  },
   "tfc-layers:tags": { meaning: "Key-value tags added to every workspace." },
   "tfc-layers:allowSharedDirectories": { meaning: "Let two workspaces plan the same directory.", default: "false" },
   "tfc-layers:lifecycle": {
@@ -90,7 +93,7 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   },
   "tfc-layers:credentials": {
     meaning:
-      "Dynamic credential sets: `{<set>: {aws, azure, gcp or vault: {...}}}`, plain (role ARNs and ids are not secrets).",
+      "Dynamic credential sets: `{<set>: {aws, azure, gcp or vault: {...}}}`, plain (role ARNs and ids are not secrets). An Azure client id may serve at most 20 workspace run phases (Entra ID's federated identity credentials per application): past that, a client id per layer or cell.",
   },
   "tfc-layers:staticCredentials": {
     meaning:

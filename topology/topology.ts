@@ -8,7 +8,14 @@ import { checkAdopted } from "./adoption/adoptedConfig";
 import { checkSourceLimit, stampCells } from "./cells/cells";
 import type { Cell } from "./cells/cellsConfig";
 import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
-import { deriveCodeSource, inCell, type ProjectPlacement, type VcsSource, type WorkspaceSource } from "./codeSource";
+import {
+  deriveCodeSource,
+  inCell,
+  type ProjectPlacement,
+  subjectProjectName,
+  type VcsSource,
+  type WorkspaceSource,
+} from "./codeSource";
 import { type Contract, deriveContract, readableLayers, type WorkspaceContract, workspaceContracts } from "./contract";
 import { type CredentialsPlan, planCredentials } from "./credentials/credentials";
 import { StackConfigError, show } from "./errors";
@@ -403,12 +410,7 @@ export function buildTopology(settings: StackSettings): Topology {
       cells: settings.cells,
       environment: settings.environment,
       organization: settings.organization,
-      projectName:
-        source.project === undefined
-          ? "Default Project"
-          : "create" in source.project
-            ? source.project.create
-            : undefined,
+      projectName: subjectProjectName(source.project),
       ownsProject,
       deployment: `${settings.deployment.project}/${settings.deployment.stack}`,
     }),

@@ -7,6 +7,7 @@
 // becomes one variable set per layer, cell or workspace, each attached only where it applies.
 import type { Cell } from "../cells/cellsConfig";
 import { StackConfigError, show } from "../errors";
+import { checkAzureFederatedCredentials } from "./cloudLimits";
 import {
   CLOUD_FIELDS,
   type Cloud,
@@ -419,6 +420,7 @@ export function planCredentials(input: CredentialsInput): CredentialsPlan {
         ),
       };
     });
+  checkAzureFederatedCredentials(trusted);
   return { variableSets, setsByWorkspace, trusted };
 }
 
