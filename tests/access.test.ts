@@ -669,6 +669,27 @@ describe("npm run scaffold and dynamic credentials", () => {
       "organization:acme:project:Layers Prod:workspace:network-a-prod:run_phase:*",
     ]);
   });
+
+  it("the topology's subjects (what the plan and the review show) name a project given by id with its name", () => {
+    const file = stackConfig({
+      environment: "prod",
+      autoApply: false,
+      layers: [{ name: "network", workspaces: ["network-a"] }],
+      raw: {
+        "tfc-layers:project": { id: "prj-AbCdEfGh12345678", name: "Layers Prod" },
+        "tfc-layers:credentials": { a: { aws: { runRole: "arn:aws:iam::111111111111:role/r" } } },
+        "tfc-layers:defaultCredentials": "a",
+      },
+    });
+    const topology = buildTopology(readStackConfig(file.config, (k) => file.secretKeys.includes(k)));
+    assert.deepEqual(
+      topology.credentialSets.trusted.flatMap((t) => t.subjects),
+      [
+        "organization:acme:project:Layers Prod:workspace:network-a-prod:run_phase:plan",
+        "organization:acme:project:Layers Prod:workspace:network-a-prod:run_phase:apply",
+      ],
+    );
+  });
 });
 
 describe("the access page", () => {
