@@ -336,10 +336,15 @@ describe("npm run scaffold", () => {
       const lines = first.out.trimEnd().split("\n");
       assert.equal(lines[0], "In repo:");
       assert.deepEqual(
-        lines.slice(1, -1).map((l) => l.split(/\s+/)),
+        lines.slice(1, -2).map((l) => l.split(/\s+/)),
         committed("dev").map((f) => ["wrote", f.path]),
       );
-      assert.equal(lines.at(-1), "changed 6 of 6 files; 0 unchanged; 0 kept as edited; 0 left behind the contract");
+      assert.equal(lines.at(-2), "changed 6 of 6 files; 0 unchanged; 0 kept as edited; 0 left behind the contract");
+      // It says which stacks it checked the files against: prod releases from another branch.
+      assert.equal(
+        lines.at(-1),
+        "Compared with no other stack; not with prod (it plans acme/infrastructure-example on release, this stack acme/infrastructure-example on main).",
+      );
       for (const f of committed("dev")) {
         assert.equal(fs.readFileSync(path.join(cwd, "repo", f.path), "utf8"), stamped(f.content));
       }
@@ -352,8 +357,10 @@ describe("npm run scaffold", () => {
       const dir = temp("agree");
       fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
       const prod = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8"));
-      for (const stack of ["dev", "prod"])
-        fs.copyFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), path.join(dir, `Pulumi.${stack}.yaml`));
+      // Both plan the same branch: one directory, one code, so the files must agree.
+      prod.config["tfc-layers:vcs"].branch = "main";
+      fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), path.join(dir, "Pulumi.dev.yaml"));
+      fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stringify(prod));
       const cwd = temp("cwd");
       assert.equal(main(["dev", "--out", "repo"], dir, cwd).code, 0, "the committed stacks agree");
       prod.config["tfc-layers:layers"][0].outputs.vpc_id = "number";
@@ -362,10 +369,46 @@ describe("npm run scaffold", () => {
       const refused = main(["dev", "--out", "repo"], dir, cwd);
       assert.deepEqual(refused, {
         code: 1,
-        out: 'error: stack prod plans the same directory but would generate network/network-a/contract_outputs.tf differently (network-a.outputs is ["subnet_ids: list(string)","vpc_id: string"] here and ["subnet_ids: list(string)","vpc_id: number"] in prod): make the two stacks agree (npm run plan -- dev --compare prod), or give their workspaces different directories\n',
+        out: 'error: stack prod plans the same code (acme/infrastructure-example on main) but would generate network/network-a/contract_outputs.tf differently (network-a.outputs is ["subnet_ids: list(string)","vpc_id: string"] here and ["subnet_ids: list(string)","vpc_id: number"] in prod): make the two stacks agree (npm run plan -- dev --compare prod), or give their workspaces different directories\nCompared with prod.\n',
       });
       assert.equal(main(["prod", "--out", "repo"], dir, cwd).code, 1, "and the other way round");
       assert.equal(fs.readFileSync(path.join(cwd, "repo", "network/network-a/contract_outputs.tf"), "utf8"), before);
+    });
+
+    it("lets a contract change in dev go first: a stack releasing from another branch is not compared, unless named", () => {
+      const dir = temp("promote");
+      fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), path.join(dir, "Pulumi.prod.yaml"));
+      const dev = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8"));
+      dev.config["tfc-layers:layers"][0].outputs.vpc_cidr = "string";
+      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), stringify(dev));
+      const cwd = temp("cwd");
+      const promoted = main(["dev", "--out", "repo"], dir, cwd);
+      assert.equal(promoted.code, 0, promoted.out);
+      assert.match(
+        fs.readFileSync(path.join(cwd, "repo", "network/network-a/contract_outputs.tf"), "utf8"),
+        /vpc_cidr/,
+      );
+      assert.match(
+        promoted.out,
+        /Compared with no other stack; not with prod \(it plans acme\/infrastructure-example on release, this stack acme\/infrastructure-example on main\)\.\n$/,
+      );
+      // Named, prod is compared, whatever branch it plans.
+      const named = main(["dev", "--out", "repo", "--compare", "prod"], dir, cwd);
+      assert.equal(named.code, 1);
+      assert.match(
+        named.out,
+        /^error: stack prod \(named with --compare\) but would generate network\/network-a\/contract_outputs\.tf differently/,
+      );
+      assert.match(named.out, /\nCompared with prod\.\n$/);
+      assert.match(
+        main(["dev", "--out", "repo", "--compare", "none"], dir, cwd).out,
+        /Compared with no other stack; not with prod \(not named with --compare\)\./,
+      );
+      assert.deepEqual(main(["dev", "--compare", "stage"], dir, cwd), {
+        code: 1,
+        out: "error: --compare stage: no stack stage beside dev; name stacks of prod, or none\n",
+      });
     });
 
     it("prints the usage for bad arguments, and one error line for a stack without a contract or with a bad one", () => {
