@@ -14,7 +14,7 @@ const rel = (r: JsonApiResource, name: string) => {
 };
 
 /** A run resource as the runs API and include=current_run give it. */
-export function runOf(run: JsonApiResource): Run {
+function runOf(run: JsonApiResource): Run {
   const a = run.attributes ?? {};
   const timestamps = (a["status-timestamps"] ?? {}) as Record<string, unknown>;
   return {

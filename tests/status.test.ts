@@ -109,11 +109,15 @@ describe("npm run status, against the loopback double", () => {
       /^https:\/\/app\.terraform\.io\/app\/acme\/workspaces\/network-a-dev\/runs\/run-/,
     );
     // One page of workspaces (runs included), one request for the project the stack names, and one
-    // for the runs queued behind each run not finished yet (applying, pending); none behind the applied one.
+    // for the runs queued behind each run not finished yet (applying, pending); none behind the
+    // applied one. The queues are read at once, so in any order.
     assert.equal(result.requests, 4);
     assert.deepEqual(
-      double!.requests.filter((r) => r.path.endsWith("/runs")).map((r) => [r.path, r.query]),
-      ["platform-b-dev", "app-c-dev"].map((name) => [
+      double!.requests
+        .filter((r) => r.path.endsWith("/runs"))
+        .map((r) => [r.path, r.query])
+        .sort(),
+      ["app-c-dev", "platform-b-dev"].map((name) => [
         `/workspaces/${wsId(name)}/runs`,
         "?filter%5Bstatus%5D=pending&page%5Bnumber%5D=1&page%5Bsize%5D=100",
       ]),

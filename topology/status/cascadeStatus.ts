@@ -1,7 +1,7 @@
 // Where a cascade is, from the workspaces' current runs as TFC reports them: each workspace's run
-// and what queued it, the runs queued behind it, whether it is behind an upstream (that upstream applied after this
-// workspace's last run was queued, so it may run on old outputs), and where a cascade stopped and
-// why. Pure: the runs are read elsewhere.
+// and what queued it, the runs queued behind it, whether it is behind an upstream (that upstream
+// applied after this workspace's last run was queued, so it may run on old outputs), and where a
+// cascade stopped and why. Pure: the runs are read elsewhere.
 import { approversOf } from "../access/access";
 import { workspaceUrl } from "../names";
 import type { Topology } from "../topology";
