@@ -4,7 +4,7 @@
 import { organizationFromApi } from "../adopt/fromApi";
 import { TfcClient } from "../tfcApi/client";
 import { type RecordedOrganization, startTfcDouble } from "../tfcApi/double";
-import { trigger, workspace } from "../tfcApi/recorded";
+import { run, trigger, workspace } from "../tfcApi/recorded";
 
 export interface AdoptReadResult {
   readonly workspaces: number;
@@ -70,19 +70,44 @@ export function adoptReadTable(r: AdoptReadResult): string {
   ].join("\n");
 }
 
+export interface StatusRequests {
+  readonly workspaces: number;
+  /** Every current run finished: the workspace pages only. */
+  readonly requests: number;
+  /** One current run in ten waiting for approval, each with a run queued behind it: their queues read too. */
+  readonly requestsOneInTenWaiting: number;
+}
+
 /** The requests `npm run status` takes for a stack of `size` workspaces, every one with a current run. */
-export async function benchStatusRequests(size: number): Promise<{ workspaces: number; requests: number }> {
+export async function benchStatusRequests(size: number): Promise<StatusRequests> {
+  return {
+    workspaces: size,
+    requests: await statusRequestsOf(size, () => false),
+    requestsOneInTenWaiting: await statusRequestsOf(size, (i) => i % 10 === 0),
+  };
+}
+
+async function statusRequestsOf(size: number, waiting: (i: number) => boolean): Promise<number> {
   const { generateLayers, generatedConfig } = await import("./generate");
   const { readStackConfig } = await import("../topology/stackConfig");
   const { buildTopology } = await import("../topology/topology");
   const { readCurrentRuns } = await import("../status/readRuns");
   const { config, secretKeys } = generatedConfig(generateLayers(size));
   const topology = buildTopology(readStackConfig(config, (k) => secretKeys.includes(k)));
-  const runs = topology.workspaces.map((_, i) => ({
-    id: `run-${i}`,
-    type: "runs",
-    attributes: { status: "applied", "created-at": "2026-12-01T10:00:00Z", actions: {} },
-  }));
+  const runs = topology.workspaces.flatMap((w, i) =>
+    waiting(i)
+      ? [
+          run({
+            id: `run-${i}`,
+            workspace: w.name,
+            status: "planned",
+            createdAt: "2026-12-01T10:00:00Z",
+            confirmable: true,
+          }),
+          run({ id: `run-${i}-queued`, workspace: w.name, status: "pending", createdAt: "2026-12-01T10:05:00Z" }),
+        ]
+      : [run({ id: `run-${i}`, workspace: w.name, status: "applied", createdAt: "2026-12-01T10:00:00Z" })],
+  );
   const recorded: RecordedOrganization = {
     ...chainedOrganization(0),
     name: topology.organization,
@@ -100,7 +125,10 @@ export async function benchStatusRequests(size: number): Promise<{ workspaces: n
     const client = new TfcClient({ address: double.address, token: "bench-token" });
     const live = await readCurrentRuns(client, topology);
     if (live.size !== size) throw new Error(`read ${live.size} of ${size} workspaces`);
-    return { workspaces: size, requests: client.requests };
+    const queued = [...live.values()].filter((w) => w.queued?.length).length;
+    const expected = topology.workspaces.filter((_, i) => waiting(i)).length;
+    if (queued !== expected) throw new Error(`read ${queued} queued runs of ${expected}`);
+    return client.requests;
   } finally {
     await double.close();
   }

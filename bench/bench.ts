@@ -20,7 +20,7 @@ import { KEYS, PROJECT, SECRET_KEYS } from "../topology/keys";
 import { wallTime } from "../topology/lifecycle/lifecycle";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
-import { adoptReadTable, benchAdoptRead, benchStatusRequests } from "./adoptRead";
+import { adoptReadTable, benchAdoptRead, benchStatusRequests, type StatusRequests } from "./adoptRead";
 import { baselineProgram, type FlatPlan } from "./baseline";
 import { generateCellLayers, generatedConfig, generateLayers, generateRegionLayers, withContract } from "./generate";
 
@@ -455,18 +455,21 @@ function cellsTable(c: CellsResult): string {
   ].join("\n");
 }
 
-/** The requests npm run status takes at 10, 100 and 1,000 workspaces: the workspace pages, runs included. */
-async function statusRequests(): Promise<{ workspaces: number; requests: number }[]> {
-  const out: { workspaces: number; requests: number }[] = [];
+/**
+ * The requests npm run status takes at 10, 100 and 1,000 workspaces: the workspace pages, runs
+ * included, and one more per workspace whose current run has not finished (its queue).
+ */
+async function statusRequests(): Promise<StatusRequests[]> {
+  const out: StatusRequests[] = [];
   for (const size of [10, 100, 1000]) out.push(await benchStatusRequests(size));
   return out;
 }
 
-function statusTable(rows: { workspaces: number; requests: number }[]): string {
+function statusTable(rows: StatusRequests[]): string {
   return [
-    "| npm run status, workspaces | requests (workspace pages with include=current_run) |",
-    "|---|---|",
-    ...rows.map((r) => `| ${r.workspaces} | ${r.requests} |`),
+    "| npm run status, workspaces | requests, every run finished (workspace pages with include=current_run) | requests, one run in ten waiting (its queue read too) |",
+    "|---|---|---|",
+    ...rows.map((r) => `| ${r.workspaces} | ${r.requests} | ${r.requestsOneInTenWaiting} |`),
   ].join("\n");
 }
 

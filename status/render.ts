@@ -24,6 +24,10 @@ export function renderStatusText(doc: StatusDocument, from: string): string {
         `  ${w.name.padEnd(width)}  ${shown(w).padEnd(20)}${w.since ? `  since ${w.since}` : ""}${w.queuedBy ? `, queued by ${w.queuedBy}` : ""}`,
       );
       if (w.stopped) lines.push(`  ${" ".repeat(width)}  stopped: ${w.stopped}`);
+      for (const q of w.queued)
+        lines.push(
+          `  ${" ".repeat(width)}  queued behind it: ${q.status} since ${q.since}${q.queuedBy ? `, queued by ${q.queuedBy}` : ""}, ${q.link}`,
+        );
       for (const b of w.behind)
         lines.push(
           `  ${" ".repeat(width)}  behind ${b}: it applied after this workspace's last run was queued; it may run on old outputs`,
@@ -45,14 +49,17 @@ export function renderStatusMarkdown(doc: StatusDocument): string {
     "",
   ];
   lines.push(
-    "| layer | workspace | run | since | queued by | behind | stopped |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| layer | workspace | run | since | queued by | queued behind it | behind | stopped |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
   );
   for (const [title, members] of groups(doc)) {
     for (const w of members) {
       const run = w.link ? `[${shown(w)}](${w.link})` : shown(w);
+      const queued = w.queued
+        .map((q) => `[${q.status}](${q.link}) since ${q.since}${q.queuedBy ? `, by ${q.queuedBy}` : ""}`)
+        .join("<br>");
       lines.push(
-        `| ${title} | ${w.name} | ${run} | ${w.since ?? ""} | ${w.queuedBy ?? ""} | ${w.behind.join(", ")} | ${w.stopped ?? ""} |`,
+        `| ${title} | ${w.name} | ${run} | ${w.since ?? ""} | ${w.queuedBy ?? ""} | ${queued} | ${w.behind.join(", ")} | ${w.stopped ?? ""} |`,
       );
     }
   }

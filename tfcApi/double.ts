@@ -2,7 +2,8 @@
 // API's own JSON:API shapes (pagination with page[number] and page[size] up to 100 and
 // meta.pagination, include, the run-trigger type filter that the API requires), answers 401
 // without the token, 404 for what the token cannot see, 403 where a path is forbidden, and 429
-// with x-ratelimit-reset when told to. The read side serves adoption; writes can come later.
+// with x-ratelimit-reset when told to. The read side serves adoption and status (a workspace's
+// runs, newest first, filtered by status as the API allows); writes can come later.
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JsonApiResource } from "./client";
@@ -23,7 +24,10 @@ export interface RecordedOrganization {
   readonly teams: JsonApiResource[];
   /** type "notification-configurations", relationships subscribable. */
   readonly notifications: JsonApiResource[];
-  /** type "runs" (status, created-at, source, status-timestamps, actions), relationships workspace; a workspace's current-run names one. */
+  /**
+   * type "runs" (status, created-at, source, trigger-reason, status-timestamps, actions),
+   * relationships workspace; a workspace's current-run names one, the others wait as TFC keeps them.
+   */
   readonly runs?: JsonApiResource[];
 }
 
@@ -108,6 +112,7 @@ export async function startTfcDouble(org: RecordedOrganization, options: DoubleO
     const consumersOf = match(/^\/workspaces\/([^/]+)\/relationships\/remote-state-consumers$/);
     const notificationsOf = match(/^\/workspaces\/([^/]+)\/notification-configurations$/);
     const varsOf = match(/^\/varsets\/([^/]+)\/relationships\/vars$/);
+    const runsOf = match(/^\/workspaces\/([^/]+)\/runs$/);
     if (listOf) {
       const m = listOf;
       if (m[1] !== org.name) return error(404, "not found");
@@ -159,6 +164,18 @@ export async function startTfcDouble(org: RecordedOrganization, options: DoubleO
       const m = varsOf;
       if (!org.varsets.some((v) => v.id === m[1])) return error(404, "not found");
       return send(200, page(byWorkspace(org.vars, "configurable", m[1]), q));
+    }
+    if (runsOf) {
+      const m = runsOf;
+      if (!workspace(m[1])) return error(404, "not found");
+      // filter[status]: a comma-separated list of statuses; the list is newest first.
+      const statuses = q.get("filter[status]")?.split(",");
+      const runs = byWorkspace(org.runs ?? [], "workspace", m[1])
+        .filter((r) => !statuses || statuses.includes(String(r.attributes?.status)))
+        .sort(
+          (x, y) => Date.parse(String(y.attributes?.["created-at"])) - Date.parse(String(x.attributes?.["created-at"])),
+        );
+      return send(200, page(runs, q));
     }
     if (path === "/team-workspaces") {
       const id = q.get("filter[workspace][id]");

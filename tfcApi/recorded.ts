@@ -47,3 +47,37 @@ export function trigger(up: string, down: string): JsonApiResource {
     relationships: { workspace: ref("workspaces", wsId(down)), sourceable: ref("workspaces", wsId(up)) },
   };
 }
+
+export interface RecordedRun {
+  readonly id: string;
+  readonly workspace: string;
+  readonly status: string;
+  readonly createdAt: string;
+  /** status-timestamps as the API keys them, e.g. { "planned-at": ..., "applied-at": ... }. */
+  readonly timestamps?: Record<string, string>;
+  readonly confirmable?: boolean;
+  readonly source?: string;
+  readonly triggerReason?: string;
+}
+
+/** A run as the runs API (and a workspace list's include=current_run) gives it. */
+export function run(r: RecordedRun): JsonApiResource {
+  return {
+    id: r.id,
+    type: "runs",
+    attributes: {
+      status: r.status,
+      "created-at": r.createdAt,
+      source: r.source ?? "tfe-configuration-version",
+      ...(r.triggerReason ? { "trigger-reason": r.triggerReason } : {}),
+      "status-timestamps": r.timestamps ?? {},
+      actions: {
+        "is-cancelable": r.status === "pending" || r.status === "planning" || r.status === "applying",
+        "is-confirmable": r.confirmable === true,
+        "is-discardable": r.confirmable === true || r.status === "pending",
+        "is-force-cancelable": false,
+      },
+    },
+    relationships: { workspace: ref("workspaces", wsId(r.workspace)) },
+  };
+}
