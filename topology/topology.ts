@@ -5,7 +5,7 @@
 
 import { checkLayerAutoApply, checkTeams, planAccess, type TeamGrant } from "./access/access";
 import { checkAdopted } from "./adoption/adoptedConfig";
-import { checkSourceLimit, stampCells } from "./cells/cells";
+import { checkSourceLimit, type StampedWorkspace, stampCells } from "./cells/cells";
 import type { Cell } from "./cells/cellsConfig";
 import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
 import {
@@ -167,8 +167,10 @@ const fail = (message: string): never => {
   throw new StackConfigError(`${KEYS.layers}: ${message}`);
 };
 
-/** Validates the graph and derives the topology. Throws one StackConfigError on bad input. */
-export function buildTopology(settings: StackSettings): Topology {
+type OwnLayer = StackSettings["layers"][number];
+
+/** The graph rules of the stack as written, before anything is named; its own layers by name. */
+function checkStackRules(settings: StackSettings) {
   checkNames(settings);
   // The external layers' own rules first; whether they name a workspace of this stack, once named.
   checkExternal(
@@ -183,7 +185,6 @@ export function buildTopology(settings: StackSettings): Topology {
     ...l,
     dependsOn: l.dependsOn.filter((d) => !externalLayers.has(d)),
   }));
-  const layerByName = new Map(ownLayers.map((l) => [l.name, l]));
   checkExecution(settings);
   checkLayerAutoApply(settings.autoApply, settings.allowLayerAutoApply, settings.layers);
   checkTeams(
@@ -191,29 +192,39 @@ export function buildTopology(settings: StackSettings): Topology {
     settings.layers.map((l) => l.name),
     settings.external.map((l) => l.name),
   );
+  return { externalLayers, layerByName: new Map<string, OwnLayer>(ownLayers.map((l) => [l.name, l])) };
+}
+
+type Placed = { readonly workspace: string; readonly layer: string; readonly cell?: { readonly name: string } };
+
+/** The rename rules: what a workspace was named from before a rename (its directory stays there). */
+function renameRules(settings: StackSettings) {
   const previous = previousNames(settings);
   const renames = settings.renames;
   checkRenames(renames, {
     layers: settings.layers.map((l) => ({ name: l.name, workspaces: l.workspaces, cells: l.cells !== undefined })),
     cells: settings.cells.map((c) => c.name),
   });
-  // What a workspace was named from before a rename: its name, and its directory, which stays.
-  const formerOf = (w: { workspace: string; layer: string; cell?: { name: string } }) =>
+  const formerOf = (w: Placed) =>
     formerParts(renames, previous.get(w.workspace), { workspace: w.workspace, layer: w.layer, cell: w.cell?.name });
-  const source = deriveCodeSource(settings, (layer, workspace) => formerOf({ workspace, layer }));
-  const contract = deriveContract(settings);
+  return { renames, formerOf };
+}
 
-  const order = dependencyOrder(
-    settings.layers.map((l) => l.name),
-    (n) => layerByName.get(n)!.dependsOn,
-  );
-  const stamped = stampCells(settings.layers, settings.cells, externalLayers);
+/**
+ * Every workspace's TFC name (and each external one's, by key) and the name it had before a
+ * rename, with the naming rules: the template, distinct names, TFC's length and source limits.
+ */
+function nameWorkspaces(
+  settings: StackSettings,
+  stamped: readonly StampedWorkspace[],
+  layerByName: ReadonlyMap<string, OwnLayer>,
+  externalLayers: ReadonlyMap<string, readonly string[]>,
+  renamed: ReturnType<typeof renameRules>,
+) {
   const hasCells = stamped.some((w) => w.cell !== undefined);
   const template = settings.workspaceName ?? DEFAULT_WORKSPACE_NAME;
   if (settings.workspaceName !== undefined) checkTemplate(template, hasCells);
-  const nameFor = (workspace: string, layer: string, cell?: string) =>
-    renderName(template, { workspace, layer, cell, environment: settings.environment });
-  const explicit = (w: { workspace: string; layer: string; cell?: { name: string } }) => {
+  const explicit = (w: Placed) => {
     const name = layerByName.get(w.layer)!.tfcNames[w.workspace];
     if (name !== undefined && w.cell !== undefined) {
       fail(
@@ -222,7 +233,9 @@ export function buildTopology(settings: StackSettings): Topology {
     }
     return name;
   };
-  const names = new Map(stamped.map((w) => [w.key, explicit(w) ?? nameFor(w.workspace, w.layer, w.cell?.name)]));
+  const rendered = (t: string, parts: { workspace: string; layer: string; cell?: string }) =>
+    renderName(t, { ...parts, environment: settings.environment });
+  const names = new Map(stamped.map((w) => [w.key, explicit(w) ?? rendered(template, { ...w, cell: w.cell?.name })]));
   for (const [, workspaces] of externalLayers) for (const n of workspaces) names.set(externalKey(n), n);
   const nameOf = (key: string) => names.get(key)!;
   checkExternal(
@@ -230,26 +243,15 @@ export function buildTopology(settings: StackSettings): Topology {
     settings.layers.map((l) => l.name),
     new Set(stamped.map((w) => nameOf(w.key).toLowerCase())),
   );
-  checkDistinct(stamped.map((w) => ({ what: `${show(w.key)} (layer ${show(w.layer)})`, name: nameOf(w.key) })));
+  const what = (w: StampedWorkspace) => `${show(w.key)} (layer ${show(w.layer)})`;
+  checkDistinct(stamped.map((w) => ({ what: what(w), name: nameOf(w.key) })));
   // The TFC name each workspace had: a changed template, cell, layer or tfcName renames in place.
+  const { renames, formerOf } = renamed;
   const formerTemplate = renames.workspaceName ?? template;
   const formerNames = new Map(
-    stamped.map((w) => {
-      const was = formerOf(w);
-      const former =
-        renames.tfcNames[w.workspace] ??
-        explicit(w) ??
-        renderName(formerTemplate, { ...was, environment: settings.environment });
-      return [w.key, former];
-    }),
+    stamped.map((w) => [w.key, renames.tfcNames[w.workspace] ?? explicit(w) ?? rendered(formerTemplate, formerOf(w))]),
   );
-  checkFormerNames(
-    stamped.map((w) => ({
-      what: `${show(w.key)} (layer ${show(w.layer)})`,
-      name: nameOf(w.key),
-      former: formerNames.get(w.key)!,
-    })),
-  );
+  checkFormerNames(stamped.map((w) => ({ what: what(w), name: nameOf(w.key), former: formerNames.get(w.key)! })));
   for (const w of stamped) {
     const name = nameOf(w.key);
     if (name.length > MAX_WORKSPACE_NAME) {
@@ -259,15 +261,21 @@ export function buildTopology(settings: StackSettings): Topology {
     }
   }
   checkSourceLimit(stamped, nameOf);
-  checkAdopted(
-    settings.adopted,
-    settings.layers.flatMap((l) => l.workspaces),
-  );
-  const adopted = new Set(settings.adopted);
+  // By key, not by a search per trigger end: that costs workspaces x triggers at 1,000 workspaces.
+  const formerNameOf = (key: string) => formerNames.get(key) ?? nameOf(key);
+  return { template, nameOf, formerNameOf };
+}
 
+/** The layers in dependency order, each with its workspaces (keys) and its former name. */
+function layerNodes(
+  order: readonly string[],
+  stamped: readonly StampedWorkspace[],
+  layerByName: ReadonlyMap<string, OwnLayer>,
+  renames: StackSettings["renames"],
+): LayerNode[] {
   const stampedByLayer = new Map<string, string[]>(order.map((n) => [n, []]));
   for (const w of stamped) stampedByLayer.get(w.layer)!.push(w.key);
-  const layers: LayerNode[] = order.map((name) => {
+  return order.map((name) => {
     const layer = layerByName.get(name)!;
     const formerName = renames.layers[name];
     return {
@@ -277,8 +285,18 @@ export function buildTopology(settings: StackSettings): Topology {
       ...(formerName !== undefined ? { formerName } : {}),
     };
   });
-  const protect = stackProtection(settings);
-  const lifecycle = planLifecycle(
+}
+
+/** The ordered first applies and destroy runs, when the stack opts in. */
+function stackLifecycle(
+  settings: StackSettings,
+  stamped: readonly StampedWorkspace[],
+  source: ReturnType<typeof deriveCodeSource>,
+  layers: readonly LayerNode[],
+  layerByName: ReadonlyMap<string, OwnLayer>,
+  protect: boolean,
+) {
+  return planLifecycle(
     settings.lifecycle && {
       ...settings.lifecycle,
       // A workspace as written retires in every cell it is stamped into.
@@ -298,16 +316,25 @@ export function buildTopology(settings: StackSettings): Topology {
       upstreams: new Map(stamped.map((w) => [w.key, w.upstreams.filter((u) => !isExternal(u))])),
     },
   );
-  const retiring = new Set(lifecycle?.retiring ?? []);
-  // Who may read a workspace's state: the dependents wired to it whose layer reads its layer.
+}
+
+/**
+ * Who may read each workspace's state: the dependents wired to it whose layer reads its layer;
+ * the readers in other stacks this stack declares (only the owner can share its state); and, per
+ * external workspace, the consumers its owner must add.
+ */
+function shareState(
+  settings: StackSettings,
+  stamped: readonly StampedWorkspace[],
+  contract: Contract | undefined,
+  nameOf: (key: string) => string,
+) {
   const consumers = new Map<string, string[]>(stamped.map((w) => [w.key, []]));
-  // Readers in other stacks, declared by this stack, the owner: only it can share the state.
   const readersOutside = externalConsumersOf(
     settings.externalConsumers,
     stamped.map((w) => ({ key: w.key, workspace: w.workspace, name: nameOf(w.key), inCell: w.cell !== undefined })),
   );
   const stampedByKey = new Map(stamped.map((w) => [w.key, w]));
-  // An external workspace's state is shared by its owner: these are the consumers to add there.
   const externalConsumers = new Map<string, string[]>();
   const externalLayerOf = new Map(settings.external.flatMap((l) => l.workspaces.map((n) => [externalKey(n), l.name])));
   const layerAsWritten = new Map(settings.layers.map((l) => [l.name, l]));
@@ -321,12 +348,31 @@ export function buildTopology(settings: StackSettings): Topology {
       else consumers.get(u)!.push(w.key);
     }
   }
-  const workspaces: WorkspaceNode[] = layers.flatMap((node) => {
-    const layer = layerByName.get(node.name)!;
+  return { consumers, readersOutside, externalConsumers, externalLayerOf };
+}
+
+/** What a workspace node is made of, each step's result. */
+interface NodeParts {
+  readonly layerByName: ReadonlyMap<string, OwnLayer>;
+  readonly stampedByKey: ReadonlyMap<string, StampedWorkspace>;
+  readonly source: ReturnType<typeof deriveCodeSource>;
+  readonly nameOf: (key: string) => string;
+  readonly formerNameOf: (key: string) => string;
+  readonly formerCellOf: (w: StampedWorkspace) => string | undefined;
+  readonly sharing: ReturnType<typeof shareState>;
+  readonly retiring: ReadonlySet<string>;
+}
+
+/** Every workspace, in layer order, with everything the components and the plan read of it. */
+function workspaceNodes(settings: StackSettings, layers: readonly LayerNode[], parts: NodeParts): WorkspaceNode[] {
+  const adopted = new Set(settings.adopted);
+  const { nameOf, sharing } = parts;
+  return layers.flatMap((node) => {
+    const layer = parts.layerByName.get(node.name)!;
     return node.workspaces.map((key) => {
-      const w = stampedByKey.get(key)!;
-      const former = formerNames.get(key)!;
-      const own = source.byWorkspace.get(w.workspace)!;
+      const w = parts.stampedByKey.get(key)!;
+      const former = parts.formerNameOf(key);
+      const own = parts.source.byWorkspace.get(w.workspace)!;
       return {
         key,
         name: nameOf(key),
@@ -337,47 +383,88 @@ export function buildTopology(settings: StackSettings): Topology {
         autoApply: layer.autoApply ?? settings.autoApply,
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
-        externalConsumers: readersOutside.get(key) ?? [],
-        consumers: [...consumers.get(key)!].sort(),
+        externalConsumers: sharing.readersOutside.get(key) ?? [],
+        consumers: [...sharing.consumers.get(key)!].sort(),
         ...(former !== nameOf(key) ? { previous: { name: former } } : {}),
-        source: w.cell ? inCell(own, w.cell.name, formerOf(w).cell) : own,
+        source: w.cell ? inCell(own, w.cell.name, parts.formerCellOf(w)) : own,
         ...(w.cell ? { cell: w.cell } : {}),
-        retiring: retiring.has(key),
+        retiring: parts.retiring.has(key),
         // A workspace as written is adopted in every cell it is stamped into.
         adopted: adopted.has(w.workspace),
       };
     });
   });
-  // A retiring workspace has no triggers: none fires into it while it is destroyed, and its
-  // destroy apply fires nothing downstream (its dependents retire with it).
-  const edges = workspaces
-    .filter((w) => !w.retiring)
+}
+
+/**
+ * The run triggers: from each upstream into each workspace that is not retiring (none fires into
+ * it while it is destroyed, and its destroy apply fires nothing downstream), and from external
+ * workspaces. A rename at either end keeps the trigger under its former name: deleting and
+ * creating one for the same pair would queue two runs per apply until the delete, if TFC takes
+ * the second at all.
+ */
+function wireTriggers(
+  workspaces: readonly WorkspaceNode[],
+  nameOf: (key: string) => string,
+  formerNameOf: (key: string) => string,
+) {
+  const staying = workspaces.filter((w) => !w.retiring);
+  const triggers: TriggerEdge[] = staying
     .flatMap((w) => w.upstreams.map((upstream) => ({ upstream, downstream: w.key })))
-    .sort((a, b) => byLocale(a.upstream, b.upstream) || byLocale(a.downstream, b.downstream));
-  // By key, not by a search per trigger end: that costs workspaces x triggers at 1,000 workspaces.
-  const formerNameOf = (key: string) => formerNames.get(key) ?? nameOf(key);
-  const triggers: TriggerEdge[] = edges.map((e) => {
-    const name = triggerName(nameOf(e.upstream), nameOf(e.downstream));
-    // A rename at either end keeps the trigger: deleting and creating one for the same pair of
-    // workspaces would queue two runs per apply until the delete, if TFC takes the second at all.
-    const formerName = triggerName(formerNameOf(e.upstream), formerNameOf(e.downstream));
-    return { ...e, name, ...(formerName !== name ? { formerName } : {}) };
+    .sort((a, b) => byLocale(a.upstream, b.upstream) || byLocale(a.downstream, b.downstream))
+    .map((e) => {
+      const name = triggerName(nameOf(e.upstream), nameOf(e.downstream));
+      const formerName = triggerName(formerNameOf(e.upstream), formerNameOf(e.downstream));
+      return { ...e, name, ...(formerName !== name ? { formerName } : {}) };
+    });
+  const externalTriggers: ExternalTrigger[] = staying.flatMap((w) =>
+    w.externalUpstreams.map((upstream) => ({
+      upstream,
+      downstream: w.key,
+      name: triggerName(upstream, w.name),
+      ...(w.previous ? { formerName: triggerName(upstream, w.previous.name) } : {}),
+    })),
+  );
+  return { triggers, externalTriggers };
+}
+
+/** Validates the graph and derives the topology. Throws one StackConfigError on bad input. */
+export function buildTopology(settings: StackSettings): Topology {
+  const { externalLayers, layerByName } = checkStackRules(settings);
+  const renamed = renameRules(settings);
+  const source = deriveCodeSource(settings, (layer, workspace) => renamed.formerOf({ workspace, layer }));
+  const contract = deriveContract(settings);
+  const order = dependencyOrder(
+    settings.layers.map((l) => l.name),
+    (n) => layerByName.get(n)!.dependsOn,
+  );
+  const stamped = stampCells(settings.layers, settings.cells, externalLayers);
+  const { template, nameOf, formerNameOf } = nameWorkspaces(settings, stamped, layerByName, externalLayers, renamed);
+  checkAdopted(
+    settings.adopted,
+    settings.layers.flatMap((l) => l.workspaces),
+  );
+  const layers = layerNodes(order, stamped, layerByName, renamed.renames);
+  const protect = stackProtection(settings);
+  const lifecycle = stackLifecycle(settings, stamped, source, layers, layerByName, protect);
+  const sharing = shareState(settings, stamped, contract, nameOf);
+  const stampedByKey = new Map(stamped.map((w) => [w.key, w]));
+  const workspaces = workspaceNodes(settings, layers, {
+    layerByName,
+    stampedByKey,
+    source,
+    nameOf,
+    formerNameOf,
+    formerCellOf: (w) => renamed.formerOf(w).cell,
+    sharing,
+    retiring: new Set(lifecycle?.retiring ?? []),
   });
+  const { triggers, externalTriggers } = wireTriggers(workspaces, nameOf, formerNameOf);
   const ownsProject = source.project !== undefined && "create" in source.project;
   checkNotifications(
     settings.notifications,
     workspaces.map((w) => ({ name: w.name, approvalWebhook: settings.approvalWebhook && !w.autoApply })),
   );
-  const externalTriggers = workspaces
-    .filter((w) => !w.retiring)
-    .flatMap((w) =>
-      w.externalUpstreams.map((upstream) => ({
-        upstream,
-        downstream: w.key,
-        name: triggerName(upstream, w.name),
-        ...(w.previous ? { formerName: triggerName(upstream, w.previous.name) } : {}),
-      })),
-    );
 
   return {
     organization: settings.organization,
@@ -394,7 +481,7 @@ export function buildTopology(settings: StackSettings): Topology {
     external: settings.external.map((l) => ({
       layer: l.name,
       workspaces: [...l.workspaces],
-      consumers: Object.fromEntries(l.workspaces.map((n) => [n, (externalConsumers.get(n) ?? []).map(nameOf)])),
+      consumers: Object.fromEntries(l.workspaces.map((n) => [n, (sharing.externalConsumers.get(n) ?? []).map(nameOf)])),
     })),
     credentialNames: settings.credentialNames,
     credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
@@ -424,7 +511,7 @@ export function buildTopology(settings: StackSettings): Topology {
             contract,
             layers,
             (key) => stampedByKey.get(key)!.upstreams,
-            externalLayerOf,
+            sharing.externalLayerOf,
           ),
         }
       : {}),
