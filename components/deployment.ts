@@ -34,23 +34,34 @@ export interface DeploymentSecrets {
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * Turns a validated topology into resources and returns the stack outputs. Makes no
- * decisions of its own: every rule is in the topology. Registers a layer or a component at a
- * time, each in its own turn of the event loop.
- */
-export async function deployTopology(topology: Topology, secrets: DeploymentSecrets): Promise<Record<string, unknown>> {
+/** What every step after the workspaces needs: their ids and names, and the former names. */
+interface Placed {
+  readonly topology: Topology;
+  readonly projectId?: pulumi.Output<string>;
+  readonly ids: ReadonlyMap<string, pulumi.Output<string>>;
+  readonly names: ReadonlyMap<string, string>;
+  /** Everything named after a renamed workspace keeps its identity through the old name. */
+  readonly formerNames: ReadonlyMap<string, string>;
+}
+
+/** Workspace ids by TFC name, for the given keys. */
+const idsByName = (placed: Placed, keys: readonly string[]) =>
+  new Map(keys.map((key) => [placed.names.get(key)!, placed.ids.get(key)!]));
+
+/** The project the workspaces live in: created, an existing one by id, or the organization's default. */
+function placeInProject(topology: Topology): pulumi.Output<string> | undefined {
   const project = topology.project;
-  const projectId =
-    project === undefined
-      ? undefined
-      : "id" in project
-        ? pulumi.output(project.id)
-        : new tfe.Project(`project-${topology.environment}`, {
-            name: project.create,
-            organization: topology.organization,
-            description: "Layered workspaces, managed by tfc-layers.",
-          }).id;
+  if (project === undefined) return undefined;
+  if ("id" in project) return pulumi.output(project.id);
+  return new tfe.Project(`project-${topology.environment}`, {
+    name: project.create,
+    organization: topology.organization,
+    description: "Layered workspaces, managed by tfc-layers.",
+  }).id;
+}
+
+/** One Layer per layer, each with its workspaces, and the triggers into them for later. */
+async function buildLayers(topology: Topology, projectId: pulumi.Output<string> | undefined): Promise<Layer[]> {
   // The triggers into each layer, grouped once: filtering them per layer costs layers x triggers.
   const byDownstreamLayer = <T extends { readonly downstream: string }>(edges: readonly T[]) => {
     const grouped = new Map<string, T[]>();
@@ -82,11 +93,16 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
     );
     await nextTurn();
   }
-  const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
-  const ids = new Map([...workspaces].map(([key, ws]) => [key, ws.id]));
-  const names = new Map(topology.workspaces.map((w) => [w.key, w.name]));
-  // Workspaces outside the stack are looked up by name at preview: a missing one stops it there,
-  // with the provider's line naming it. Upstreams and readers alike, each name once.
+  return layers;
+}
+
+/**
+ * Each workspace's settings: execution mode and whom it shares its state with, here and in other
+ * stacks. Workspaces outside the stack are looked up by name at preview (a missing one stops it
+ * there, with the provider's line naming it): upstreams and readers alike, each name once.
+ */
+async function shareState(placed: Placed, layers: readonly Layer[]) {
+  const { topology } = placed;
   const outsideNames = new Set([
     ...topology.externalTriggers.map((t) => t.upstream),
     ...topology.workspaces.flatMap((w) => w.externalConsumers),
@@ -96,14 +112,15 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
   );
   const settings = new Map<string, tfe.WorkspaceSettings>();
   for (const layer of layers) {
-    for (const [key, workspaceSettings] of layer.connect(ids, externalIds)) settings.set(key, workspaceSettings);
+    for (const [key, workspaceSettings] of layer.connect(placed.ids, externalIds)) settings.set(key, workspaceSettings);
     await nextTurn();
   }
-  const idsByName = (keys: readonly string[]) => new Map(keys.map((key) => [names.get(key)!, ids.get(key)!]));
-  // Everything named after a renamed workspace keeps its identity through the old name.
-  const formerNames = new Map(topology.workspaces.flatMap((w) => (w.previous ? [[w.name, w.previous.name]] : [])));
+  return { settings, externalIds };
+}
 
-  let variableSetId: pulumi.Output<string> | undefined;
+/** The shared credentials and the named credential sets, attached to workspaces or to the project. */
+async function attachCredentials(placed: Placed, secrets: DeploymentSecrets) {
+  const { topology, projectId, formerNames } = placed;
   let credentials: SharedCredentials | undefined;
   if (topology.credentialNames !== undefined) {
     credentials = new SharedCredentials(`shared-credentials-${topology.environment}`, {
@@ -113,14 +130,15 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
       values: secrets.credentials(),
       workspaceIds: topology.credentialsOnProject
         ? new Map()
-        : idsByName(topology.workspaces.filter((w) => w.sharedCredentials).map((w) => w.key)),
+        : idsByName(
+            placed,
+            topology.workspaces.filter((w) => w.sharedCredentials).map((w) => w.key),
+          ),
       formerNames,
       ...(topology.credentialsOnProject ? { projectId } : {}),
     });
-    variableSetId = credentials.variableSetId;
     await nextTurn();
   }
-
   let staticValues: pulumi.Output<Record<string, Record<string, string>>> | undefined;
   const credentialSets: CredentialSet[] = [];
   for (const plan of topology.credentialSets.variableSets) {
@@ -132,47 +150,75 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
           staticValues ??= secrets.staticCredentials();
           return staticValues.apply((all) => all[plan.set]);
         },
-        workspaceIds: plan.onProject ? new Map() : idsByName(plan.workspaces),
+        workspaceIds: plan.onProject ? new Map() : idsByName(placed, plan.workspaces),
         ...(plan.onProject ? { projectId } : {}),
         formerNames,
       }),
     );
     await nextTurn();
   }
-  if (topology.access.length > 0) {
-    new TeamAccess(`team-access-${topology.environment}`, {
-      organization: topology.organization,
-      grants: topology.access,
-      workspaces: new Map(topology.workspaces.map((w) => [w.key, { id: ids.get(w.key)!, name: w.name }])),
-      formerNames,
-      ...(topology.project && "create" in topology.project ? { projectId } : {}),
-    });
-    await nextTurn();
-  }
+  // Each workspace's credential sets, by key (one pass over the sets, not one per workspace).
+  const setsOf = new Map<string, CredentialSet[]>();
+  topology.credentialSets.variableSets.forEach((plan, i) => {
+    for (const key of plan.workspaces) {
+      const sets = setsOf.get(key);
+      if (sets) sets.push(credentialSets[i]);
+      else setsOf.set(key, [credentialSets[i]]);
+    }
+  });
+  return { credentials, setsOf };
+}
 
+/** Team access to the workspaces and to the project the program owns. */
+async function grantAccess(placed: Placed): Promise<void> {
+  const { topology } = placed;
+  if (topology.access.length === 0) return;
+  new TeamAccess(`team-access-${topology.environment}`, {
+    organization: topology.organization,
+    grants: topology.access,
+    workspaces: new Map(topology.workspaces.map((w) => [w.key, { id: placed.ids.get(w.key)!, name: w.name }])),
+    formerNames: placed.formerNames,
+    ...(topology.project && "create" in topology.project ? { projectId: placed.projectId } : {}),
+  });
+  await nextTurn();
+}
+
+/** Who is told: approval requests for runs that wait, and the destinations told when a cascade stops. */
+async function notify(placed: Placed, secrets: DeploymentSecrets) {
+  const { topology, formerNames } = placed;
   let approvalHmacKey: pulumi.Output<string> | undefined;
   if (topology.notifyApprovals) {
     const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
       url: secrets.approvalWebhookUrl(),
       // Only runs that wait for approval need a reviewer.
-      workspaceIds: idsByName(topology.workspaces.filter((w) => !w.autoApply).map((w) => w.key)),
+      workspaceIds: idsByName(
+        placed,
+        topology.workspaces.filter((w) => !w.autoApply).map((w) => w.key),
+      ),
       formerNames,
     });
     approvalHmacKey = notifications.hmacKey;
     await nextTurn();
   }
-
   let notificationKeys: Record<string, pulumi.Output<string>> = {};
   if (topology.notifications.length > 0) {
     notificationKeys = new CascadeNotifications(`notifications-${topology.environment}`, {
       destinations: topology.notifications,
       urls: secrets.notificationUrls,
-      workspaceIds: idsByName(topology.workspaces.map((w) => w.key)),
+      workspaceIds: idsByName(
+        placed,
+        topology.workspaces.map((w) => w.key),
+      ),
       formerNames,
     }).hmacKeys;
     await nextTurn();
   }
+  return { approvalHmacKey, notificationKeys };
+}
 
+/** The variables a workspace's code reads besides its credentials: the contract's and its cell's, by TFC name. */
+async function workspaceVariables(placed: Placed) {
+  const { topology, formerNames } = placed;
   const contracts = topology.contractByWorkspace;
   const readers = topology.workspaces.filter((w) => (contracts?.get(w.key)?.reads.length ?? 0) > 0).map((w) => w.key);
   const contractInputs =
@@ -189,61 +235,66 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
               return cells.length ? [[l.name, [...new Set(cells)]] as const] : [];
             }),
           ),
-          workspaceIds: idsByName(readers),
+          workspaceIds: idsByName(placed, readers),
           formerNames,
         }).variables
       : new Map<string, pulumi.Resource>();
-
   await nextTurn();
   const cellWorkspaces = topology.workspaces.filter((w) => w.cell !== undefined);
   const cellInputs =
     cellWorkspaces.length > 0
       ? new CellInputs(`cell-inputs-${topology.environment}`, {
-          workspaces: new Map(cellWorkspaces.map((w) => [w.name, { id: ids.get(w.key)!, cell: w.cell! }])),
+          workspaces: new Map(cellWorkspaces.map((w) => [w.name, { id: placed.ids.get(w.key)!, cell: w.cell! }])),
           formerNames,
         }).variables
       : new Map<string, pulumi.Resource>();
   await nextTurn();
-  // Each workspace's credential sets, by key (one pass over the sets, not one per workspace).
-  const setsOf = new Map<string, CredentialSet[]>();
-  topology.credentialSets.variableSets.forEach((plan, i) => {
-    for (const key of plan.workspaces) {
-      const sets = setsOf.get(key);
-      if (sets) sets.push(credentialSets[i]);
-      else setsOf.set(key, [credentialSets[i]]);
-    }
-  });
+  return { contractInputs, cellInputs };
+}
+
+/** The first applies and destroy runs, each after what its run needs: settings, variables, credentials. */
+function runLifecycle(
+  placed: Placed,
+  settings: ReadonlyMap<string, tfe.WorkspaceSettings>,
+  credentials: { credentials?: SharedCredentials; setsOf: ReadonlyMap<string, CredentialSet[]> },
+  variables: {
+    contractInputs: ReadonlyMap<string, pulumi.Resource>;
+    cellInputs: ReadonlyMap<string, pulumi.Resource>;
+  },
+): ReadonlyMap<string, pulumi.Resource> {
+  const { topology } = placed;
+  if (!topology.lifecycle) return new Map<string, pulumi.Resource>();
   // What a workspace's first run needs besides its settings and the credentials: its variables.
   const runInputs = new Map(
     topology.workspaces.map((w) => [
       w.key,
       [
-        contractInputs.get(w.name),
-        cellInputs.get(w.name),
+        variables.contractInputs.get(w.name),
+        variables.cellInputs.get(w.name),
         // Its credentials: a first plan without them fails.
-        ...(setsOf.get(w.key) ?? []),
+        ...(credentials.setsOf.get(w.key) ?? []),
       ].filter((r): r is pulumi.Resource => r !== undefined),
     ]),
   );
+  return new Lifecycle(`lifecycle-${topology.environment}`, {
+    plan: topology.lifecycle,
+    workspaces: topology.workspaces,
+    workspaceIds: placed.ids,
+    settings: new Map(settings),
+    credentials: credentials.credentials,
+    inputs: runInputs,
+    formerNames: placed.formerNames,
+  }).runs;
+}
 
-  // Triggers come last: with a lifecycle they wait for the first runs at both of their ends.
-  const runs = topology.lifecycle
-    ? new Lifecycle(`lifecycle-${topology.environment}`, {
-        plan: topology.lifecycle,
-        workspaces: topology.workspaces,
-        workspaceIds: ids,
-        settings,
-        credentials,
-        inputs: runInputs,
-        formerNames,
-      }).runs
-    : new Map<string, pulumi.Resource>();
-  await nextTurn();
-  for (const layer of layers) {
-    layer.link(ids, runs, externalIds);
-    await nextTurn();
-  }
-
+/** The stack outputs: the workspaces with their urls, the triggers, who reads whom, the contract. */
+function stackOutputs(
+  placed: Placed,
+  workspaces: ReadonlyMap<string, tfe.Workspace>,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  const { topology, names } = placed;
+  const contracts = topology.contractByWorkspace;
   const cascade = new CascadeSimulator(topology);
   return {
     organization: topology.organization,
@@ -302,9 +353,44 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
           ),
         }
       : {}),
+    ...extra,
+  };
+}
+
+/**
+ * Turns a validated topology into resources and returns the stack outputs. Makes no
+ * decisions of its own: every rule is in the topology. Registers a layer or a component at a
+ * time, each in its own turn of the event loop, in this order: the project, the workspaces,
+ * their settings, credentials, access, notifications, variables, the lifecycle, and the
+ * triggers last (with a lifecycle they wait for the first runs at both of their ends).
+ */
+export async function deployTopology(topology: Topology, secrets: DeploymentSecrets): Promise<Record<string, unknown>> {
+  const projectId = placeInProject(topology);
+  const layers = await buildLayers(topology, projectId);
+  const workspaces = new Map(layers.flatMap((layer) => [...layer.workspaces]));
+  const placed: Placed = {
+    topology,
+    projectId,
+    ids: new Map([...workspaces].map(([key, ws]) => [key, ws.id])),
+    names: new Map(topology.workspaces.map((w) => [w.key, w.name])),
+    formerNames: new Map(topology.workspaces.flatMap((w) => (w.previous ? [[w.name, w.previous.name]] : []))),
+  };
+  const { settings, externalIds } = await shareState(placed, layers);
+  const credentials = await attachCredentials(placed, secrets);
+  await grantAccess(placed);
+  const { approvalHmacKey, notificationKeys } = await notify(placed, secrets);
+  const variables = await workspaceVariables(placed);
+  const runs = runLifecycle(placed, settings, credentials, variables);
+  await nextTurn();
+  for (const layer of layers) {
+    layer.link(placed.ids, runs, externalIds);
+    await nextTurn();
+  }
+  const variableSetId = credentials.credentials?.variableSetId;
+  return stackOutputs(placed, workspaces, {
     ...(variableSetId ? { variableSetId } : {}),
     ...(projectId ? { projectId } : {}),
     ...(approvalHmacKey ? { approvalHmacKey } : {}),
     ...(Object.keys(notificationKeys).length ? { notificationHmacKeys: notificationKeys } : {}),
-  };
+  });
 }
