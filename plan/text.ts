@@ -58,7 +58,9 @@ function commitLines(c: PlanCommit): string[] {
   const where = `${c.touched.map((d) => (d === "" ? "the repository root" : `${d}/`)).join(", ")}${c.repository ? ` of ${c.repository}` : ""}`;
   const triggered = Object.entries(c.triggerRuns).map(([ws, n]) => `${ws} (${plural(n, "run")})`);
   const lines = [
-    `A commit that changes files in ${where}:`,
+    c.tag !== undefined
+      ? `A tag that matches ${c.tag}${c.repository ? ` in ${c.repository}` : ""} (these workspaces release by tag; commits queue no runs there):`
+      : `A commit that changes files in ${where}:`,
     `  VCS queues:          ${c.vcsRuns.length ? c.vcsRuns.join(", ") : "nothing"}`,
     `  run triggers queue:  ${triggered.length ? `${triggered.join(", ")}, as those applies succeed` : "nothing"}`,
   ];
