@@ -19,19 +19,22 @@ export interface LayerArgs {
   readonly projectId?: pulumi.Input<string>;
 }
 
-/** A workspace's VCS connection: the repository, and file triggers limited to its own code. */
+/**
+ * A workspace's VCS connection: the repository, and file triggers limited to its own code; or,
+ * released by tag, runs for matching tags only (no file triggers, as the provider's own tests set it).
+ */
 function vcsInputs(vcs: VcsSource, node: WorkspaceNode): tfe.WorkspaceArgs {
-  return {
-    vcsRepo: {
-      identifier: vcs.repository,
-      branch: vcs.branch,
-      oauthTokenId: vcs.oauthTokenId,
-      githubAppInstallationId: vcs.githubAppInstallationId,
-      ingressSubmodules: vcs.ingressSubmodules,
-    },
-    fileTriggersEnabled: true,
-    triggerPatterns: [...(node.source.triggerPatterns ?? [])],
+  const vcsRepo = {
+    identifier: vcs.repository,
+    branch: vcs.branch,
+    oauthTokenId: vcs.oauthTokenId,
+    githubAppInstallationId: vcs.githubAppInstallationId,
+    ingressSubmodules: vcs.ingressSubmodules,
   };
+  if (vcs.tagsRegex !== undefined) {
+    return { vcsRepo: { ...vcsRepo, tagsRegex: vcs.tagsRegex }, fileTriggersEnabled: false };
+  }
+  return { vcsRepo, fileTriggersEnabled: true, triggerPatterns: [...(node.source.triggerPatterns ?? [])] };
 }
 
 /** Workspace ids by workspace key, across all layers. */
@@ -105,6 +108,8 @@ export class Layer extends pulumi.ComponentResource {
           executionMode: node.executionMode,
           agentPoolId: node.agentPoolId,
           globalRemoteState: false,
+          // Here, not on the workspace: the provider sends the settings' value on every update.
+          assessmentsEnabled: node.healthAssessments,
           // Its readers here, then those of other stacks the stack declares (by their TFC names).
           remoteStateConsumerIds: [
             ...node.consumers.map((key) => ids.get(key)!),

@@ -2,7 +2,12 @@
 
 import { CONTRACT_FILES, ContractFileConflict, contractFiles } from "../hcl/contractFiles";
 import { type ProgramRun, type RegisteredResource, SecretValue, UNKNOWN } from "../offline/registrations";
-import { describeContractAdvice, describeImpliedDependency, findImpliedDependencies } from "../topology/advice";
+import {
+  describeContractAdvice,
+  describeImpliedDependency,
+  describeUnusedSettings,
+  findImpliedDependencies,
+} from "../topology/advice";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { writtenName } from "../topology/cells/cells";
 import { commitRuns, exampleCommits } from "../topology/commits";
@@ -47,6 +52,8 @@ export interface PlanCascade {
 export interface PlanCommit {
   /** The repository, where the stack plans from more than one. */
   readonly repository?: string;
+  /** A pushed tag instead of changed files: the tagsRegex it matches (workspaces released by tag). */
+  readonly tag?: string;
   readonly touched: string[];
   readonly vcsRuns: string[];
   readonly triggerRuns: Record<string, number | string>;
@@ -380,6 +387,7 @@ export function buildPlan(
       const several = all.some((other) => other.repository !== commit.repository);
       return {
         ...(several ? { repository: c.repository } : {}),
+        ...(c.tag !== undefined ? { tag: c.tag } : {}),
         touched: [...c.touched],
         vcsRuns: names(c.vcsRuns),
         triggerRuns: Object.fromEntries([...c.triggerRuns].map(([k, n]) => [nameOf(k), countToJson(n)])),
@@ -411,6 +419,10 @@ export function buildPlan(
       : {}),
     ...(topology.contract ? { contract: generatedFiles(topology) } : {}),
     security: securityPlan(topology),
-    advice: [...findImpliedDependencies(topology).map(describeImpliedDependency), ...describeContractAdvice(topology)],
+    advice: [
+      ...describeUnusedSettings(topology),
+      ...findImpliedDependencies(topology).map(describeImpliedDependency),
+      ...describeContractAdvice(topology),
+    ],
   };
 }

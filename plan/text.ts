@@ -58,16 +58,24 @@ function commitLines(c: PlanCommit): string[] {
   const where = `${c.touched.map((d) => (d === "" ? "the repository root" : `${d}/`)).join(", ")}${c.repository ? ` of ${c.repository}` : ""}`;
   const triggered = Object.entries(c.triggerRuns).map(([ws, n]) => `${ws} (${plural(n, "run")})`);
   const lines = [
-    `A commit that changes files in ${where}:`,
+    c.tag !== undefined
+      ? `A tag that matches ${c.tag}${c.repository ? ` in ${c.repository}` : ""} (these workspaces release by tag; commits queue no runs there):`
+      : `A commit that changes files in ${where}:`,
     `  VCS queues:          ${c.vcsRuns.length ? c.vcsRuns.join(", ") : "nothing"}`,
     `  run triggers queue:  ${triggered.length ? `${triggered.join(", ")}, as those applies succeed` : "nothing"}`,
   ];
+  const what = c.tag !== undefined ? "tag" : "commit";
   for (const d of c.duplicates) {
     lines.push(
-      `  duplicate: ${d.workspace} runs ${d.vcsRuns} + ${d.triggerRuns} times for this one commit (its own VCS run, then ${plural(d.triggerRuns, "run")} queued by upstream applies)`,
+      `  duplicate: ${d.workspace} runs ${d.vcsRuns} + ${d.triggerRuns} times for this one ${what} (its own VCS run, then ${plural(d.triggerRuns, "run")} queued by upstream applies)`,
     );
   }
-  if (c.duplicates.length) {
+  if (c.duplicates.length && c.tag !== undefined) {
+    lines.push(
+      "  TFC does not merge them. To avoid them: give downstream layers their own vcs without tagsRegex, so that",
+      "  only the run triggers move them, or release the layers from separate repositories",
+    );
+  } else if (c.duplicates.length) {
     lines.push(
       "  TFC does not merge them. To avoid them: change upstream and downstream code in separate commits, upstream",
       "  first; for shared modules, publish versioned modules and bump the version layer by layer",
@@ -203,6 +211,9 @@ export function renderText(plan: PlanDocument): string {
       "",
       "What a commit sets off in this VCS-connected stack: file triggers queue runs in the workspaces",
       "whose directory (or a shared one) changed, then their applies queue runs downstream.",
+      ...(plan.commits.some((c) => c.tag !== undefined)
+        ? ["Workspaces that release by tag run for a matching tag instead, whatever files changed."]
+        : []),
       "",
     );
     for (const c of plan.commits) out.push(...commitLines(c));

@@ -1,7 +1,9 @@
 // Advice on the graph: dependencies that a longer path already implies cost extra runs; with a
-// contract, outputs nobody reads and dependencies nothing is read from.
+// contract, outputs nobody reads and dependencies nothing is read from; and settings that take no
+// effect in this stack.
 import { CascadeSimulator } from "./cascade";
 import { orderingOnlyDependencies, unreadOutputs } from "./contract";
+import { KEYS } from "./keys";
 import type { LayerNode, Topology } from "./topology";
 
 export interface ImpliedDependency {
@@ -111,4 +113,12 @@ export function describeContractAdvice(topology: Topology): string[] {
     }
   }
   return advice;
+}
+
+/** Settings the stack gives that change nothing: the program accepts them and says so here. */
+export function describeUnusedSettings(topology: Topology): string[] {
+  if (!topology.approvalWebhookUnused) return [];
+  return [
+    `${KEYS.approvalWebhookUrl} is set, but every run of this stack applies by itself: nothing waits for approval, so the program sends the webhook nothing (no approval-requests notification). Remove the key, or set ${KEYS.autoApply}: false (or autoApply: false on a layer) where runs should wait.`,
+  ];
 }

@@ -38,6 +38,8 @@ export interface VcsSource {
   readonly ingressSubmodules: boolean;
   /** Shared folders (modules); a change there re-plans every workspace. */
   readonly sharedDirectories: readonly string[];
+  /** Released by tag: only a pushed tag matching it queues runs, whatever files changed. */
+  readonly tagsRegex?: string;
 }
 
 /**
@@ -104,13 +106,12 @@ function checkVcs(vcs: VcsConfig, key: string = CODE_SOURCE_KEYS.vcs): VcsSource
       `${key}.repository ${show(vcs.repository)} must be <organization>/<repository>, e.g. acme/infrastructure (GitLab subgroups and Azure DevOps take more segments: group/subgroup/repo, org/project/_git/repo)`,
     );
   }
-  for (const conflicting of ["tagsRegex", "triggerPrefixes"] as const) {
-    if (vcs[conflicting] !== undefined) {
-      fail(
-        `${key}.${conflicting} conflicts with the trigger patterns set for each workspace's directory (the provider refuses both): remove it; list shared folders in sharedDirectories instead`,
-      );
-    }
+  if (vcs.triggerPrefixes !== undefined) {
+    fail(
+      `${key}.triggerPrefixes conflicts with the trigger patterns set for each workspace's directory (the provider refuses both): remove it; list shared folders in sharedDirectories instead`,
+    );
   }
+  if (vcs.tagsRegex !== undefined) checkTagsRegex(key, vcs.tagsRegex, vcs.sharedDirectories);
   if (vcs.oauthTokenId !== undefined && vcs.githubAppInstallationId !== undefined) {
     fail(`${key} sets both oauthTokenId and githubAppInstallationId: keep exactly one VCS credential`);
   }
@@ -124,6 +125,7 @@ function checkVcs(vcs: VcsConfig, key: string = CODE_SOURCE_KEYS.vcs): VcsSource
     githubAppInstallationId: vcs.githubAppInstallationId,
     ingressSubmodules: vcs.ingressSubmodules ?? false,
     sharedDirectories: (vcs.sharedDirectories ?? []).map((d) => normalDirectory(`${key}.sharedDirectories`, d)),
+    ...(vcs.tagsRegex !== undefined ? { tagsRegex: vcs.tagsRegex } : {}),
   };
 }
 
@@ -132,6 +134,23 @@ function checkProjectName(name: string, existing: boolean): void {
     const rule = '3 to 40 letters, digits, "_", "-" and inner spaces';
     fail(
       `${CODE_SOURCE_KEYS.project}.name ${show(name)} is not a name TFC accepts: ${existing ? `give the existing project's name as TFC shows it (${rule})` : rule}`,
+    );
+  }
+}
+
+/**
+ * Releases by tag: the provider refuses tags_regex beside trigger patterns, so a matching tag
+ * queues a run in every workspace of the repository and shared folders would change nothing.
+ */
+function checkTagsRegex(key: string, tagsRegex: string, sharedDirectories: readonly string[] | undefined): void {
+  try {
+    new RegExp(tagsRegex);
+  } catch {
+    fail(`${key}.tagsRegex ${show(tagsRegex)} is not a regular expression: write one such as ^v\\d+\\.\\d+\\.\\d+$`);
+  }
+  if (sharedDirectories !== undefined && sharedDirectories.length > 0) {
+    fail(
+      `${key}.sharedDirectories ${show(sharedDirectories)} has no effect with tagsRegex: a matching tag queues a run in every workspace of the repository, whatever files changed; remove sharedDirectories`,
     );
   }
 }
@@ -244,8 +263,11 @@ export function deriveCodeSource(
       byWorkspace.set(key, {
         directory,
         terraformVersion: own.terraformVersion ?? layer.source.terraformVersion ?? settings.source.terraformVersion,
+        // Released by tag: no trigger patterns (the provider refuses them beside tags_regex).
         ...(layerVcs
-          ? { vcs: layerVcs, triggerPatterns: [glob(directory), ...layerVcs.sharedDirectories.map(glob)] }
+          ? layerVcs.tagsRegex !== undefined
+            ? { vcs: layerVcs }
+            : { vcs: layerVcs, triggerPatterns: [glob(directory), ...layerVcs.sharedDirectories.map(glob)] }
           : {}),
         tags: {
           layer: layer.name,

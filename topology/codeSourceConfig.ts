@@ -41,8 +41,9 @@ export const vcsSchema = z.strictObject({
   ingressSubmodules: z.boolean().optional(),
   /** Folders (shared modules) whose changes re-plan every workspace. */
   sharedDirectories: z.array(z.string()).optional(),
+  /** Releases by tag: only a pushed tag that matches queues runs (the provider's vcs_repo.tags_regex). */
+  tagsRegex: z.string().min(1).optional(),
   /** Accepted only to be refused with the reason: they conflict with the trigger patterns. */
-  tagsRegex: z.string().optional(),
   triggerPrefixes: z.array(z.string()).optional(),
 });
 export type VcsConfig = z.infer<typeof vcsSchema>;

@@ -42,12 +42,18 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
     secret: "its value",
   },
   "tfc-layers:approvalWebhookUrl": {
-    meaning: "`https://` endpoint for approval requests when the stack does not auto-apply.",
+    meaning:
+      "`https://` endpoint for approval requests of the workspaces whose runs wait. Where every run applies by itself nothing is sent, and the plan says so.",
     secret: "its value",
+  },
+  "tfc-layers:healthAssessments": {
+    meaning:
+      "Turns on TFC's health assessments (drift detection, continuous validation) on every workspace: it sets `assessmentsEnabled` of each workspace's settings, `false` turning them off. Needed by the `assessment:*` triggers of `tfc-layers:notifications`; remote and agent workspaces only; HCP Terraform Standard or Premium (see [Operating a cascade](operating.md#drift)).",
+    default: "false",
   },
   "tfc-layers:vcs": {
     meaning:
-      "The repository: `repository` (`org/repo`; GitLab subgroups `group/subgroup/repo`, Azure DevOps `org/project/_git/repo`), `branch`, exactly one of `oauthTokenId` / `githubAppInstallationId`, `ingressSubmodules`, `sharedDirectories`. Without it the workspaces are CLI-driven.",
+      "The repository: `repository` (`org/repo`; GitLab subgroups `group/subgroup/repo`, Azure DevOps `org/project/_git/repo`), `branch`, exactly one of `oauthTokenId` / `githubAppInstallationId`, `ingressSubmodules`, `sharedDirectories`, `tagsRegex`. Without it the workspaces are CLI-driven. With `tagsRegex` (such as `^v\\d+\\.\\d+\\.\\d+$`) the workspaces release by tag: only a pushed tag that matches queues their runs, and commits queue none (no file triggers, so no `sharedDirectories`; see [Releasing by tag](layers-and-cells.md#releasing-by-tag)).",
   },
   "tfc-layers:terraformVersion": {
     meaning: "Terraform version of every workspace: `1.11.4`, a constraint such as `~> 1.11.0`, or `latest`.",
@@ -123,6 +129,8 @@ export const LAYER_FIELD_DOCS = {
     "`remote` (default) or `agent` (then `agentPoolId` is required). `local` only for a layer outside the trigger graph: runs queued by triggers never execute locally, and local applies queue no runs downstream.",
   agentPoolId: "The agent pool, with `executionMode: agent`.",
   sharedCredentials: "`false` keeps the layer's workspaces out of the shared-credentials variable set.",
+  healthAssessments:
+    "The layer's own `tfc-layers:healthAssessments` over the stack's: `true` checks its workspaces for drift, `false` keeps them out (a layer in `executionMode: local` must, when the stack turns them on).",
   autoApply:
     "The layer's own `autoApply` over the stack's (both flags): `false` makes network changes wait for approval in dev; `true` in a gated stack needs `tfc-layers:allowLayerAutoApply`.",
   credentials:
@@ -132,7 +140,7 @@ export const LAYER_FIELD_DOCS = {
   directory:
     "Template of the layer's working directories; `{layer}` and `{workspace}` are replaced. Default `{layer}/{workspace}`.",
   terraformVersion: "The layer's Terraform version, over the stack's.",
-  vcs: "The layer's own repository (`{repository, branch, oauthTokenId or githubAppInstallationId, ...}`, as `tfc-layers:vcs`), over the stack's: a repository per layer. The plan's commits then say which repository.",
+  vcs: "The layer's own repository (`{repository, branch, oauthTokenId or githubAppInstallationId, ...}`, as `tfc-layers:vcs`), over the stack's: a repository per layer. The plan's commits then say which repository. A layer that releases by tag while the stack does not (or the reverse) gives its own `vcs` with or without `tagsRegex`.",
   tags: "Key-value tags added to the layer's workspaces.",
   outputs:
     "`{<output>: <Terraform type>}`: what each of the layer's workspaces publishes, e.g. `{vpc_id: string, subnet_ids: list(string)}` (see [Contracts between layers](contracts.md)).",
@@ -177,6 +185,7 @@ export const LAYER_FIELD_SHAPES: Record<keyof typeof LAYER_FIELD_DOCS, FieldShap
   agentPoolId: { shape: "an agent pool id", write: "the pool's id, such as apool-..." },
   sharedCredentials: { shape: "true or false", write: "true or false" },
   autoApply: { shape: "true or false", write: "true or false" },
+  healthAssessments: { shape: "true or false", write: "true or false" },
   credentials: {
     shape: "a credential set or a list of sets",
     write: "a set's name such as aws-dev, or a list such as [aws-dev]",

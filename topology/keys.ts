@@ -27,6 +27,7 @@ export const KEYS = {
   layers: `${PROJECT}:layers`,
   sharedCredentials: `${PROJECT}:sharedCredentials`,
   approvalWebhookUrl: `${PROJECT}:approvalWebhookUrl`,
+  healthAssessments: `${PROJECT}:healthAssessments`,
   ...CODE_SOURCE_KEYS,
   ...CELL_KEYS,
   external: EXTERNAL_KEY,

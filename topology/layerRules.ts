@@ -86,6 +86,12 @@ export function checkExecution(settings: StackSettings): void {
         `layer ${show(layer.name)} sets agentPoolId but executionMode is ${show(layer.executionMode)}: set executionMode: agent or remove agentPoolId`,
       );
     }
+    if (layer.executionMode === "local" && (layer.healthAssessments ?? settings.healthAssessments)) {
+      const from = layer.healthAssessments ? "its healthAssessments: true" : `${KEYS.healthAssessments}: true`;
+      fail(
+        `layer ${show(layer.name)} has executionMode local and health assessments on (${from}): TFC assesses only remote and agent workspaces; set healthAssessments: false on layer ${show(layer.name)} or use remote`,
+      );
+    }
     if (layer.executionMode === "local" && layer.dependsOn.length > 0) {
       fail(
         `layer ${show(layer.name)} has executionMode local and dependsOn ${show(layer.dependsOn)}: runs queued by run triggers never execute in local mode; use remote or agent, or drop dependsOn`,

@@ -62,6 +62,8 @@ export interface LayerConfig {
   readonly autoApply?: boolean;
   /** The credential sets it takes; undefined: tfc-layers:defaultCredentials. */
   readonly credentials?: readonly string[];
+  /** The layer's own health assessments (drift detection) over the stack's; undefined: the stack's. */
+  readonly healthAssessments?: boolean;
 }
 
 /** The validated stack settings; graph rules are checked by buildTopology. */
@@ -75,6 +77,8 @@ export interface StackSettings {
   readonly allowLayerAutoApply: boolean;
   /** tfc-layers:protect: true unless the stack sets it false. */
   readonly protect: boolean;
+  /** tfc-layers:healthAssessments: whether TFC checks the workspaces for drift (false unless set). */
+  readonly healthAssessments: boolean;
   readonly layers: readonly LayerConfig[];
   /** Team access per layer (tfc-layers:teams). */
   readonly teams: readonly TeamConfig[];
@@ -126,6 +130,7 @@ export const layerSchema = z.strictObject({
   agentPoolId: z.string().min(1, { error: "must not be empty" }).optional(),
   sharedCredentials: z.boolean().optional(),
   autoApply: z.boolean().optional(),
+  healthAssessments: z.boolean().optional(),
   ...layerCredentialFields,
   renamedFrom: z.record(z.string(), z.string()).optional(),
   ...layerSourceFields,
@@ -267,6 +272,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       upstreams,
       tfcNames,
       ...(layer.autoApply !== undefined ? { autoApply: layer.autoApply } : {}),
+      ...(layer.healthAssessments !== undefined ? { healthAssessments: layer.healthAssessments } : {}),
       ...(layer.credentials !== undefined
         ? { credentials: typeof layer.credentials === "string" ? [layer.credentials] : layer.credentials }
         : {}),
@@ -373,6 +379,7 @@ export function readStackConfig(
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
     allowLayerAutoApply: readBoolean(KEYS.allowLayerAutoApply, config[KEYS.allowLayerAutoApply]) ?? false,
     protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? true,
+    healthAssessments: readBoolean(KEYS.healthAssessments, config[KEYS.healthAssessments]) ?? false,
     layers: readLayers(config[KEYS.layers]),
     credentialNames: readCredentialNames(config[KEYS.sharedCredentials], isSecret(KEYS.sharedCredentials)),
     approvalWebhook: readWebhook(config[KEYS.approvalWebhookUrl], isSecret(KEYS.approvalWebhookUrl)),

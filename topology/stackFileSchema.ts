@@ -61,6 +61,7 @@ export const stackFileSchema = z.strictObject({
         [KEYS.sharedCredentials]: z.record(z.string().regex(ENV_VAR_NAME), encrypted),
         [KEYS.approvalWebhookUrl]: encrypted,
         [KEYS.allowLayerAutoApply]: z.boolean(),
+        [KEYS.healthAssessments]: z.boolean(),
         [KEYS.teams]: teamsFileSchema,
         [KEYS.credentials]: dynamicCredentialsFileSchema,
         [KEYS.staticCredentials]: z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),

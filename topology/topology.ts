@@ -42,6 +42,8 @@ export interface WorkspaceNode {
   readonly sharedCredentials: boolean;
   /** Whether its runs, also those queued by run triggers, apply by themselves: its layer's choice, else the stack's. */
   readonly autoApply: boolean;
+  /** Whether TFC runs health assessments (drift detection) on it: its layer's choice, else the stack's. */
+  readonly healthAssessments: boolean;
   /**
    * Keys of the workspaces it depends on: their successful applies queue a run here (trigger
    * sources, unless it is retiring), and its code reads their state.
@@ -138,6 +140,8 @@ export interface Topology {
   readonly credentialsSetName: string;
   /** Whether to send approval requests: only runs that wait for approval need them. */
   readonly notifyApprovals: boolean;
+  /** Whether the stack gives an approval webhook that nothing uses: every run applies by itself. */
+  readonly approvalWebhookUnused: boolean;
   /** Team access, per team. */
   readonly access: readonly TeamGrant[];
   /** Destinations told of what stops a cascade, each on every workspace. */
@@ -381,6 +385,7 @@ function workspaceNodes(settings: StackSettings, layers: readonly LayerNode[], p
         agentPoolId: layer.agentPoolId,
         sharedCredentials: layer.sharedCredentials,
         autoApply: layer.autoApply ?? settings.autoApply,
+        healthAssessments: layer.healthAssessments ?? settings.healthAssessments,
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
         externalConsumers: sharing.readersOutside.get(key) ?? [],
@@ -463,7 +468,7 @@ export function buildTopology(settings: StackSettings): Topology {
   const ownsProject = source.project !== undefined && "create" in source.project;
   checkNotifications(
     settings.notifications,
-    workspaces.map((w) => ({ name: w.name, approvalWebhook: settings.approvalWebhook && !w.autoApply })),
+    workspaces.map((w) => ({ ...w, approvalWebhook: settings.approvalWebhook && !w.autoApply })),
   );
 
   return {
@@ -486,6 +491,7 @@ export function buildTopology(settings: StackSettings): Topology {
     credentialNames: settings.credentialNames,
     credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
     notifyApprovals: settings.approvalWebhook && workspaces.some((w) => !w.autoApply),
+    approvalWebhookUnused: settings.approvalWebhook && workspaces.every((w) => w.autoApply),
     access: planAccess(settings.teams, workspaces, ownsProject),
     notifications: settings.notifications,
     credentialSets: planCredentials({
