@@ -15,8 +15,8 @@ import { ofType } from "./mocks";
 import {
   failingRunsApart,
   formatChanges,
+  requireTerraform,
   terraformTest,
-  terraformVersion,
   validateDirectory,
   writeTree,
 } from "./terraform";
@@ -64,7 +64,7 @@ describe("contracts across cells", () => {
   });
 
   it("one file per directory serves every cell; they pass terraform fmt, validate and test", function () {
-    if (!terraformVersion()) this.skip();
+    requireTerraform();
     this.timeout(120_000);
     const files = contractFiles(topology());
     assert.deepEqual(

@@ -15,7 +15,7 @@ import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { deploy, type LayerFixture, refusalOf as refusal, seededRandom, stackConfig } from "./fixtures";
 import { ofType } from "./mocks";
-import { terraformTest, terraformVersion, validateTerraform, writeTree } from "./terraform";
+import { requireTerraform, terraformTest, validateTerraform, writeTree } from "./terraform";
 
 const CELLS = [
   { name: "eu", values: { region: "eu-west-1", account: "111111111111" } },
@@ -355,7 +355,7 @@ describe("cells elsewhere", () => {
 
 describe("the committed regional example (examples/Pulumi.regional.yaml)", () => {
   it("its generated files pass terraform validate and test in every reading directory", function () {
-    if (!terraformVersion()) this.skip();
+    requireTerraform();
     this.timeout(120_000);
     const t = topologyOfFile(loadStackFile(path.join(PROJECT_DIR, "examples"), "regional"));
     const files = contractFiles(t);

@@ -16,7 +16,7 @@ import { main as plan } from "../scripts/plan";
 import { main as scaffold } from "../scripts/scaffold";
 import { readDoc } from "./docs";
 import { type LayerFixture, stackConfig } from "./fixtures";
-import { terraformVersion, writeTree } from "./terraform";
+import { requireTerraform, writeTree } from "./terraform";
 
 const PAGES = ["contracts", "development"] as const;
 const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `tfc-layers-${prefix}-`));
@@ -116,7 +116,7 @@ describe("the contracts and development pages match the code", () => {
 
   it("the failing read's sample is what terraform says when network-a-dev stops publishing vpc_id", function () {
     this.timeout(120_000);
-    if (!terraformVersion()) this.skip();
+    requireTerraform();
     const sample = blockAfter(readDoc("contracts"), "real `terraform` 1.11 output", "text");
     const dir = temp("drift");
     writeTree(dir, {

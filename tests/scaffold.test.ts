@@ -24,8 +24,8 @@ import { ofType } from "./mocks";
 import {
   failingRunsApart,
   formatChanges,
+  requireTerraform,
   terraformTest,
-  terraformVersion,
   validateDirectory,
   writeTree,
 } from "./terraform";
@@ -95,13 +95,11 @@ function proveWithTerraform(topology: Topology): void {
   }
 }
 
-const terraform = terraformVersion();
-
 describe("npm run scaffold", () => {
   describe("with terraform", function () {
     this.timeout(180_000);
-    before(function () {
-      if (!terraform) this.skip();
+    before(() => {
+      requireTerraform();
     });
 
     it("the committed dev stack's files pass terraform fmt, validate and test, and each failure names upstream, output and type", () => {

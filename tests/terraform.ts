@@ -14,6 +14,18 @@ export function terraformVersion(): string | undefined {
   return (JSON.parse(found.stdout) as { terraform_version: string }).terraform_version;
 }
 
+/**
+ * The version of terraform on PATH, or a failure: a test that runs terraform must not pass, or
+ * skip, where it cannot run (.ci/run installs it or refuses to go on).
+ */
+export function requireTerraform(): string {
+  const version = terraformVersion();
+  if (version === undefined) {
+    throw new Error("terraform is not on PATH: this test runs it; install Terraform 1.11 (.ci/run requires it)");
+  }
+  return version;
+}
+
 export interface Validation {
   readonly valid: boolean;
   readonly errors: string[];

@@ -2,7 +2,7 @@
 // and in agreement with `terraform validate` on the same expressions and names.
 import * as assert from "node:assert/strict";
 import { formatType, IDENTIFIER, parseType, TypeExpressionError } from "../topology/terraformType";
-import { terraformVersion, validateWithoutInit } from "./terraform";
+import { requireTerraform, validateWithoutInit } from "./terraform";
 
 // Valid for Terraform and for a contract.
 const VALID = [
@@ -87,9 +87,8 @@ describe("Terraform type expressions", () => {
     for (const text of [...INVALID, ...OPEN]) assert.throws(() => parseType(text), TypeExpressionError, text);
   });
 
-  const terraform = terraformVersion();
-  it("agree with terraform validate on every expression, canonical forms included", function () {
-    if (!terraform) this.skip();
+  it("agree with terraform validate on every expression, canonical forms included", () => {
+    requireTerraform();
     const accepted = [...VALID, ...VALID.map((t) => formatType(parseType(t))), ...OPEN];
     const file = accepted.map((t, i) => `variable "v${i}" {\n  type = ${t}\n}`).join("\n");
     assert.deepEqual(validateWithoutInit({ "main.tf": `${file}\n` }), { valid: true, lines: [] });
@@ -99,8 +98,8 @@ describe("Terraform type expressions", () => {
     }
   });
 
-  it("agree with terraform validate on which output names are valid", function () {
-    if (!terraform) this.skip();
+  it("agree with terraform validate on which output names are valid", () => {
+    requireTerraform();
     const names = ["vpc_id", "_private", "a-b", "A1", "x_-9", "1st", "-x", "a.b", "a b", "é", "a$"];
     const file = names.map((n, i) => `output "${n}" {\n  value = ${i}\n}`).join("\n");
     const { lines } = validateWithoutInit({ "main.tf": `${file}\n` });
