@@ -1,5 +1,6 @@
-// npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run]: writes the Terraform that
-// enforces the stack's contract into folders laid out like the workspaces' working directories.
+// npm run scaffold -- <stack> [--out <dir>] [--force] [--dry-run] [--compare <stacks>] [--dir <folder>]:
+// writes the Terraform that enforces the stack's contract, and the trust documents of its dynamic
+// credentials, into folders laid out like the workspaces' working directories.
 import * as path from "node:path";
 import { TrustDocumentTooLong } from "../cloudTrust/documentLimits";
 import { TrustDocumentConflict, trustDocuments } from "../cloudTrust/trustDocuments";
