@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
+import { waitsForApproval } from "../topology/autoApply/autoApply";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { externalName } from "../topology/external/external";
 import { workspaceUrl } from "../topology/names";
@@ -154,8 +155,8 @@ export async function deployTopology(topology: Topology, secrets: DeploymentSecr
   if (topology.notifyApprovals) {
     const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
       url: secrets.approvalWebhookUrl(),
-      // Only runs that wait for approval need a reviewer.
-      workspaceIds: idsByName(topology.workspaces.filter((w) => !w.autoApply).map((w) => w.key)),
+      // Only workspaces with runs that wait for approval (of either kind) need a reviewer.
+      workspaceIds: idsByName(topology.workspaces.filter(waitsForApproval).map((w) => w.key)),
       formerNames,
     });
     approvalHmacKey = notifications.hmacKey;

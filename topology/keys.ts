@@ -1,6 +1,7 @@
 // Every stack key the program reads, in one place.
 import { TEAMS_KEY } from "./access/accessConfig";
 import { ADOPTED_KEY } from "./adoption/adoptedConfig";
+import { AUTO_APPLY_RUN_TRIGGER_KEY } from "./autoApply/autoApplyConfig";
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
@@ -16,6 +17,7 @@ export const KEYS = {
   hostname: "tfe:hostname",
   environment: `${PROJECT}:environment`,
   autoApply: `${PROJECT}:autoApply`,
+  autoApplyRunTrigger: AUTO_APPLY_RUN_TRIGGER_KEY,
   allowLayerAutoApply: `${PROJECT}:allowLayerAutoApply`,
   protect: `${PROJECT}:protect`,
   layers: `${PROJECT}:layers`,

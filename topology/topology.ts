@@ -5,6 +5,7 @@
 
 import { checkLayerAutoApply, checkTeams, planAccess, type TeamGrant } from "./access/access";
 import { checkAdopted } from "./adoption/adoptedConfig";
+import { checkAutoApply, layerFlags, stackFlags, waitsForApproval } from "./autoApply/autoApply";
 import { checkSourceLimit, stampCells } from "./cells/cells";
 import type { Cell } from "./cells/cellsConfig";
 import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
@@ -33,8 +34,10 @@ export interface WorkspaceNode {
   readonly executionMode: ExecutionMode;
   readonly agentPoolId?: string;
   readonly sharedCredentials: boolean;
-  /** Whether its runs, also those queued by run triggers, apply by themselves: its layer's choice, else the stack's. */
+  /** Whether its runs other than those queued by run triggers apply by themselves: its layer's choice, else the stack's. */
   readonly autoApply: boolean;
+  /** Whether its runs queued by run triggers apply by themselves (layerFlags in autoApply/autoApply.ts). */
+  readonly autoApplyRunTrigger: boolean;
   /**
    * Keys of the workspaces it depends on: their successful applies queue a run here (trigger
    * sources, unless it is retiring), and its code reads their state.
@@ -103,6 +106,8 @@ export interface Topology {
   readonly workspaceNameTemplate: string;
   readonly environment: string;
   readonly autoApply: boolean;
+  /** The stack's choice for runs queued by run triggers (tfc-layers:autoApplyRunTrigger, else autoApply). */
+  readonly autoApplyRunTrigger: boolean;
   /** Whether Pulumi must refuse to delete the workspaces. */
   readonly protect: boolean;
   /** Layers in dependency order (upstreams first), ties broken by name. */
@@ -179,6 +184,7 @@ export function buildTopology(settings: StackSettings): Topology {
   const layerByName = new Map(ownLayers.map((l) => [l.name, l]));
   checkExecution(settings);
   checkLayerAutoApply(settings.autoApply, settings.allowLayerAutoApply, settings.layers);
+  checkAutoApply(settings, settings.allowLayerAutoApply, settings.layers);
   checkTeams(
     settings.teams,
     settings.layers.map((l) => l.name),
@@ -327,7 +333,7 @@ export function buildTopology(settings: StackSettings): Topology {
         executionMode: layer.executionMode,
         agentPoolId: layer.agentPoolId,
         sharedCredentials: layer.sharedCredentials,
-        autoApply: layer.autoApply ?? settings.autoApply,
+        ...layerFlags(settings, layer),
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
         externalConsumers: readersOutside.get(key) ?? [],
@@ -359,7 +365,7 @@ export function buildTopology(settings: StackSettings): Topology {
   const ownsProject = source.project !== undefined && "create" in source.project;
   checkNotifications(
     settings.notifications,
-    workspaces.map((w) => ({ name: w.name, approvalWebhook: settings.approvalWebhook && !w.autoApply })),
+    workspaces.map((w) => ({ name: w.name, approvalWebhook: settings.approvalWebhook && waitsForApproval(w) })),
   );
   const externalTriggers = workspaces
     .filter((w) => !w.retiring)
@@ -377,7 +383,7 @@ export function buildTopology(settings: StackSettings): Topology {
     hostname: settings.hostname,
     workspaceNameTemplate: template,
     environment: settings.environment,
-    autoApply: settings.autoApply,
+    ...stackFlags(settings),
     protect,
     layers,
     workspaces,
@@ -391,7 +397,7 @@ export function buildTopology(settings: StackSettings): Topology {
     })),
     credentialNames: settings.credentialNames,
     credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
-    notifyApprovals: settings.approvalWebhook && workspaces.some((w) => !w.autoApply),
+    notifyApprovals: settings.approvalWebhook && workspaces.some(waitsForApproval),
     access: planAccess(settings.teams, workspaces, ownsProject),
     notifications: settings.notifications,
     credentialSets: planCredentials({
