@@ -38,6 +38,9 @@ export const KEYS = {
 /** Leaves (paths) of other keys that must never be written in plain text: a destination's url. */
 export const SECRET_LEAVES: readonly RegExp[] = [/^tfc-layers:notifications\[\d+\]\.url$/];
 
+/** Leaves of those keys that are settings, not secrets: a static credential set's priority. */
+export const PLAIN_LEAVES: readonly RegExp[] = [/^tfc-layers:staticCredentials\.[^.]+\.priority$/];
+
 /** Keys whose values must never be written in the stack file in plain text. */
 export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.staticCredentials, KEYS.approvalWebhookUrl];
 

@@ -22,10 +22,13 @@ export interface AutoApplyChoice {
 /** A layer's one value of a flag: the one all agree on, else false (a run that waits is the safe change). */
 const agreed = (values: readonly boolean[]) => values.every((v) => v);
 
+/** What most layers have; a tie waits (false), the safe side. */
+const most = (values: readonly boolean[]) => values.filter((v) => v).length * 2 > values.length;
+
 /**
  * The stack and layer values that give every workspace its flags, where its layer's workspaces
- * agree. The stack takes a value where every layer has it, else false (waiting), and a layer that
- * differs sets its own.
+ * agree. The stack takes what most layers have (a tie: false, waiting), and a layer that differs
+ * sets its own.
  */
 export function collapseAutoApply(layers: readonly LayerNow[]): AutoApplyChoice {
   const per = layers.map((l) => ({
@@ -33,8 +36,8 @@ export function collapseAutoApply(layers: readonly LayerNow[]): AutoApplyChoice 
     autoApply: agreed(l.workspaces.map((w) => w.autoApply)),
     autoApplyRunTrigger: agreed(l.workspaces.map((w) => w.autoApplyRunTrigger)),
   }));
-  const autoApply = per.every((l) => l.autoApply);
-  const trigger = per.every((l) => l.autoApplyRunTrigger);
+  const autoApply = most(per.map((l) => l.autoApply));
+  const trigger = most(per.map((l) => l.autoApplyRunTrigger));
   const stack = { autoApply, ...(trigger !== autoApply ? { autoApplyRunTrigger: trigger } : {}) };
   const own = new Map<string, { autoApply?: boolean; autoApplyRunTrigger?: boolean }>();
   for (const l of per) {
