@@ -100,7 +100,7 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   },
   "tfc-layers:staticCredentials": {
     meaning:
-      "Static credential sets: `{<set>: {<NAME>: <value>}}`, each value set with `pulumi config set --secret --path`.",
+      "Static credential sets: `{<set>: {<NAME>: <value>, priority?: false}}`, each value set with `pulumi config set --secret --path`. `priority: false` (plain, default true) lets a workspace's own variables of the same name win over the set's.",
     secret: "its value",
   },
   "tfc-layers:defaultCredentials": { meaning: "The set (or list of sets) of every layer that names none." },
