@@ -8,8 +8,10 @@ import { mockId } from "../offline/registrations";
 import { runStack } from "../offline/runStack";
 import { type StackFile, stackFromValues, topologyOf } from "../offline/stackFile";
 import { buildReview, type ReviewDocument } from "../review/document";
+import { behaviourFlags } from "../topology/adoption/behaviour";
 import { type Adoption, AdoptionError, type AdoptOptions, inferStack } from "../topology/adoption/infer";
 import type { Organization } from "../topology/adoption/organization";
+import { STATIC_PRIORITY_FIELD } from "../topology/credentials/credentialsConfig";
 import { StackConfigError } from "../topology/errors";
 import { PROJECT } from "../topology/keys";
 import type { Topology } from "../topology/topology";
@@ -53,12 +55,15 @@ const T = {
   teamAccess: "tfe:index/teamAccess:TeamAccess",
 };
 
+/** A static set's variables: every field but its priority. */
+const secretsOf = (set: Record<string, unknown>) => Object.keys(set).filter((k) => k !== STATIC_PRIORITY_FIELD);
+
 /** The stack file: what was inferred and the secrets to set, as comments, then the config. */
 function stackFileText(adoption: Adoption): string {
   const comment = (lines: string[]) => lines.map((l) => `# ${l}`).join("\n");
   const config = structuredClone(adoption.config);
-  const sets = config["tfc-layers:staticCredentials"] as Record<string, Record<string, { secure: string }>> | undefined;
-  for (const set of Object.values(sets ?? {})) for (const key of Object.keys(set)) set[key] = { secure: UNSET_SECRET };
+  const sets = config["tfc-layers:staticCredentials"] as Record<string, Record<string, unknown>> | undefined;
+  for (const set of Object.values(sets ?? {})) for (const key of secretsOf(set)) set[key] = { secure: UNSET_SECRET };
   return [
     "# yaml-language-server: $schema=./stack.schema.json",
     "# Written by npm run adopt. What it inferred:",
@@ -210,7 +215,7 @@ function currentValues(
 export function adoptedStackFile(stack: string, config: Record<string, unknown>): StackFile {
   const values = structuredClone(config);
   const sets = values["tfc-layers:staticCredentials"] as Record<string, Record<string, unknown>> | undefined;
-  for (const set of Object.values(sets ?? {})) for (const key of Object.keys(set)) set[key] = { secure: UNSET_SECRET };
+  for (const set of Object.values(sets ?? {})) for (const key of secretsOf(set)) set[key] = { secure: UNSET_SECRET };
   return stackFromValues(stack, values, () => UNSET_SECRET);
 }
 
@@ -263,7 +268,7 @@ export async function adopt(org: Organization, options: AdoptOptions): Promise<A
     { label: "the first pulumi up", topology, run },
     [],
     [],
-    narrowedReads(org, topology),
+    [...narrowedReads(org, topology), ...behaviourChanges(org, adoption, topology)],
   );
   const replaced = review.destructive.find((c) => c.kind === "replace");
   if (replaced) {
@@ -295,6 +300,20 @@ function checkTriggers(org: Organization, topology: Topology): void {
       `the inferred layers do not reproduce the run triggers (${[...missing.map((t) => `missing ${t}`), ...extra.map((t) => `extra ${t}`)].join(", ")}): give a mapping with --layers <file> ({"<workspace>": "<layer>"})`,
     );
   }
+}
+
+/** Who waits for approval and which sets yield to workspace variables, where the stack file cannot keep it. */
+function behaviourChanges(org: Organization, adoption: Adoption, topology: Topology): string[] {
+  const byName = new Map(org.workspaces.map((w) => [w.name, w]));
+  const workspaces = topology.workspaces.flatMap((w) => {
+    const now = byName.get(w.name);
+    return now ? [{ name: w.name, layer: w.layer, now, after: w }] : [];
+  });
+  const sets = org.variableSets.flatMap((s) => {
+    const planned = topology.credentialSets.variableSets.find((v) => v.set === adoption.setOf.get(s.id));
+    return planned ? [{ name: s.name, now: s.priority, after: planned.priority }] : [];
+  });
+  return behaviourFlags(workspaces, sets);
 }
 
 /** Readers that lose access to a state they can read now: their next run fails if their code reads it. */

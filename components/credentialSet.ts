@@ -17,7 +17,8 @@ export interface CredentialSetArgs {
 
 /**
  * One named credential set as one variable set, with priority so that no workspace variable or
- * other set can silently override it, attached only where its layers' workspaces are. A dynamic
+ * other set can silently override it (unless a static set says otherwise: then a workspace's own
+ * variables win, as they did before adoption), attached only where its layers' workspaces are. A dynamic
  * set's variables (role ARNs, client ids) are plain and readable; a static set's are sensitive.
  */
 export class CredentialSet extends pulumi.ComponentResource {
@@ -36,7 +37,7 @@ export class CredentialSet extends pulumi.ComponentResource {
         organization: args.organization,
         description: `Credential set ${plan.set} (${plan.kind}), managed by tfc-layers.`,
         global: false,
-        priority: true,
+        priority: plan.priority,
       },
       { parent: this, aliases: kept("set") },
     );

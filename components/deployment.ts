@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tfe from "@pulumi/tfe";
+import { waitsForApproval } from "../topology/autoApply/autoApply";
 import { CascadeSimulator, countToJson } from "../topology/cascade";
 import { externalName } from "../topology/external/external";
 import { workspaceUrl } from "../topology/names";
@@ -190,10 +191,10 @@ async function notify(placed: Placed, secrets: DeploymentSecrets) {
   if (topology.notifyApprovals) {
     const notifications = new ApprovalNotifications(`approval-notifications-${topology.environment}`, {
       url: secrets.approvalWebhookUrl(),
-      // Only runs that wait for approval need a reviewer.
+      // Only workspaces with runs that wait for approval (of either kind) need a reviewer.
       workspaceIds: idsByName(
         placed,
-        topology.workspaces.filter((w) => !w.autoApply).map((w) => w.key),
+        topology.workspaces.filter(waitsForApproval).map((w) => w.key),
       ),
       formerNames,
     });

@@ -72,7 +72,7 @@ export class Layer extends pulumi.ComponentResource {
           // Its layer's choice, else the stack's.
           autoApply: node.autoApply,
           // A separate flag in TFC: without it, runs queued by triggers wait for approval.
-          autoApplyRunTrigger: node.autoApply,
+          autoApplyRunTrigger: node.autoApplyRunTrigger,
           // A new workspace would start a first run at once, in no particular order: a
           // downstream that plans before its upstream has state fails.
           queueAllRuns: false,

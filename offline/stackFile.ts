@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { StackConfigError, show } from "../topology/errors";
-import { OFFLINE_SECRET, PROJECT, SECRET_KEYS, SECRET_LEAVES } from "../topology/keys";
+import { OFFLINE_SECRET, PLAIN_LEAVES, PROJECT, SECRET_KEYS, SECRET_LEAVES } from "../topology/keys";
 import { readStackConfig } from "../topology/stackConfig";
 import { buildTopology, type Topology } from "../topology/topology";
 import { type Decrypt, fullKey, isSecureLeaf, type PulumiProject, parseProject, programConfig } from "./cliConfig";
@@ -91,7 +91,11 @@ export function stackFromValues(
   const plainTextSecrets = [
     ...keys
       .filter(({ key }) => SECRET_KEYS.includes(key))
-      .flatMap((k) => k.leaves.filter(([, value]) => !isSecureLeaf(value)).map(([path]) => path)),
+      .flatMap((k) =>
+        k.leaves
+          .filter(([path, value]) => !isSecureLeaf(value) && !PLAIN_LEAVES.some((l) => l.test(path)))
+          .map(([path]) => path),
+      ),
     ...keys.flatMap((k) =>
       k.leaves
         .filter(([path, value]) => SECRET_LEAVES.some((l) => l.test(path)) && !isSecureLeaf(value))

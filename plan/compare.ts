@@ -47,6 +47,7 @@ export function compareStacks(here: Topology, there: Topology): Difference[] {
   };
   compare("organization", here.organization, there.organization);
   compare("autoApply", here.autoApply, there.autoApply);
+  compare("autoApplyRunTrigger", here.autoApplyRunTrigger, there.autoApplyRunTrigger);
   compare("repository", here.vcs?.repository, there.vcs?.repository);
   compare("branch", here.vcs?.branch, there.vcs?.branch);
   compare("project", projectText(here.project), projectText(there.project));

@@ -89,6 +89,8 @@ export interface PlanDocument {
   readonly organization: string;
   readonly environment: string;
   readonly autoApply: boolean;
+  /** The stack's choice for runs queued by run triggers. */
+  readonly autoApplyRunTrigger: boolean;
   readonly resources: PlanResource;
   readonly outputs: Record<string, unknown>;
   readonly graph: { readonly edges: { upstream: string; downstream: string }[]; readonly mermaid: string };
@@ -371,6 +373,7 @@ export function buildPlan(
     organization: topology.organization,
     environment: topology.environment,
     autoApply: topology.autoApply,
+    autoApplyRunTrigger: topology.autoApplyRunTrigger,
     resources: resourceTree(
       run,
       topology.layers.map((l) => l.name),

@@ -1,6 +1,7 @@
 // The part of the plan document that says who may do what: team access, who approves the runs
 // that wait, the credential sets each workspace takes, and the identities the clouds must trust.
 import { accessText, approversOf } from "../topology/access/access";
+import { type RunsThatWait, runsThatWait, waitsForApproval } from "../topology/autoApply/autoApply";
 import type { Topology } from "../topology/topology";
 
 export interface PlanSecurity {
@@ -11,14 +12,24 @@ export interface PlanSecurity {
     readonly project?: string;
     readonly workspaces: { readonly workspace: string; readonly access: string }[];
   }[];
-  /** Per workspace whose runs wait for approval: the teams that can approve, besides the owners. */
-  readonly approvals: { readonly workspace: string; readonly layer: string; readonly approvers: string[] }[];
-  /** Workspaces whose runs apply by themselves. */
+  /**
+   * Per workspace with runs that wait for approval: which runs (all, only those queued by run
+   * triggers, or only the others) and the teams that can approve, besides the owners.
+   */
+  readonly approvals: {
+    readonly workspace: string;
+    readonly layer: string;
+    readonly waiting: Exclude<RunsThatWait, "none">;
+    readonly approvers: string[];
+  }[];
+  /** Workspaces whose runs, of either kind, apply by themselves. */
   readonly autoApplied: string[];
   readonly credentialSets: {
     readonly set: string;
     readonly kind: "dynamic" | "static";
     readonly variableSet: string;
+    /** Whether its values beat the workspaces' own variables of the same name. */
+    readonly priority: boolean;
     /** TFC workspace names, or ["project"] when it is attached once to the project. */
     readonly attachedTo: string[];
     /** Dynamic: every variable and value. Static: the names only. */
@@ -46,14 +57,18 @@ export function securityPlan(topology: Topology): PlanSecurity {
         : {}),
       workspaces: g.workspaces.map((w) => ({ workspace: nameOf(w.key), access: accessText(w.access) })),
     })),
-    approvals: topology.workspaces
-      .filter((w) => !w.autoApply)
-      .map((w) => ({ workspace: w.name, layer: w.layer, approvers: approversOf(topology.access, w.key) })),
-    autoApplied: topology.workspaces.filter((w) => w.autoApply).map((w) => w.name),
+    approvals: topology.workspaces.flatMap((w) => {
+      const waiting = runsThatWait(w);
+      return waiting === "none"
+        ? []
+        : [{ workspace: w.name, layer: w.layer, waiting, approvers: approversOf(topology.access, w.key) }];
+    }),
+    autoApplied: topology.workspaces.filter((w) => !waitsForApproval(w)).map((w) => w.name),
     credentialSets: variableSets.map((s) => ({
       set: s.set,
       kind: s.kind,
       variableSet: s.tfcName,
+      priority: s.priority,
       attachedTo: s.onProject ? ["project"] : s.workspaces.map(nameOf),
       variables: Object.fromEntries(s.variables.map((v) => [v.key, v.value])),
       secretNames: [...s.secretNames],

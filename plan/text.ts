@@ -117,6 +117,13 @@ function lifecycleLines(l: PlanLifecycle): string[] {
   return lines;
 }
 
+/** Which of a workspace's runs wait, when not all of them do. */
+const WAITING: Record<PlanSecurity["approvals"][number]["waiting"], string> = {
+  all: "",
+  "trigger-queued": " (only runs queued by run triggers wait)",
+  "not-trigger-queued": " (runs queued by run triggers apply by themselves; the others wait)",
+};
+
 function securityLines(s: PlanSecurity): string[] {
   const lines = ["## Who may do what", ""];
   if (s.teams.length === 0)
@@ -133,15 +140,16 @@ function securityLines(s: PlanSecurity): string[] {
   if (s.approvals.length === 0) lines.push("  nothing waits: every run applies by itself");
   for (const a of s.approvals) {
     lines.push(
-      `  ${a.workspace}: ${a.approvers.length ? a.approvers.join(", ") : "only the organization's owners can approve"}`,
+      `  ${a.workspace}${WAITING[a.waiting]}: ${a.approvers.length ? a.approvers.join(", ") : "only the organization's owners can approve"}`,
     );
   }
   if (s.approvals.length && s.autoApplied.length) lines.push(`  applying by themselves: ${s.autoApplied.join(", ")}`);
   lines.push("");
   if (s.credentialSets.length) {
-    lines.push("Credential sets (variable sets with priority: no workspace variable overrides them):");
+    lines.push("Credential sets (variable sets with priority: no workspace variable overrides them, unless marked):");
     for (const c of s.credentialSets) {
-      lines.push(`  ${c.variableSet} (${c.kind}) -> ${c.attachedTo.join(", ")}`);
+      const priority = c.priority ? "" : ", no priority: a workspace's own variable of the same name wins";
+      lines.push(`  ${c.variableSet} (${c.kind}${priority}) -> ${c.attachedTo.join(", ")}`);
       for (const [key, value] of Object.entries(c.variables)) lines.push(`      ${key} = ${value}`);
       for (const key of c.secretNames) lines.push(`      ${key} = [secret]`);
     }
@@ -175,11 +183,19 @@ function contractLines(stack: string, { files, problem }: NonNullable<PlanDocume
   return lines;
 }
 
+/** The stack's choice in the header: one phrase when both kinds of runs do the same. */
+function runsText(plan: PlanDocument): string {
+  const phrase = (auto: boolean) => (auto ? "auto-apply" : "wait for approval");
+  return plan.autoApply === plan.autoApplyRunTrigger
+    ? `runs ${phrase(plan.autoApply)}`
+    : `runs ${phrase(plan.autoApply)}, runs queued by run triggers ${phrase(plan.autoApplyRunTrigger)}`;
+}
+
 export function renderText(plan: PlanDocument): string {
   const out: string[] = [];
   out.push(
     `Offline plan for stack ${plan.stack} (organization ${plan.organization}, environment ${plan.environment}, ` +
-      `${plan.autoApply ? "runs auto-apply" : "runs wait for approval"}).`,
+      `${runsText(plan)}).`,
     "Computed under Pulumi mocks: no credentials, no network. id(x) stands for the id TFC assigns to x.",
     ...(plan.notes ?? []),
     "",

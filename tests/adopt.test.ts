@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { adopt, adoptedStackFile } from "../adopt/adoption";
 import { organizationFromState } from "../adopt/fromState";
+import { runStack } from "../offline/runStack";
 import { PROJECT_DIR } from "../offline/stackFile";
 import { main as adoptMain } from "../scripts/adopt";
 import { main as planMain } from "../scripts/plan";
@@ -328,7 +329,7 @@ describe("the convergence report's formats and the --layers mapping", () => {
   it("prints the report as text, markdown or JSON, the review's formats", async () => {
     const text = await run();
     assert.match(text.out, /names: network-a, platform-b, app-c do not end in -dev, so no template gives them/);
-    assert.match(text.out, /^~ tfe:index\/workspace:Workspace {2}network-a\n {6}autoApplyRunTrigger: false -> true$/m);
+    assert.match(text.out, /^~ tfe:index\/workspace:Workspace {2}network-a\n {6}description: /m);
     const markdown = await run("--markdown");
     assert.match(
       markdown.out,
@@ -362,5 +363,133 @@ describe("the convergence report's formats and the --layers mapping", () => {
         "error: --layers names network-z, which is not a workspace of the selection: use the workspaces' TFC names\n",
       ],
     );
+  });
+});
+
+describe("adoption keeps how the organization behaves, or flags what changes", () => {
+  type Attributes = Record<string, unknown>;
+  type State = { resources: { type: string; name: string; instances: { attributes: Attributes }[] }[] };
+  const attrs = (s: State, name: string) => s.resources.find((r) => r.name === name)!.instances[0].attributes;
+  const registered = async (org: Organization) => {
+    const result = await adopt(org, { stack: "dev" });
+    const run = await runStack(adoptedStackFile("dev", result.adoption.config));
+    assert.equal(run.error, undefined);
+    return { result, run };
+  };
+
+  it("the article: trigger-queued runs keep waiting and the set keeps yielding to workspace variables, in what the program registers", async () => {
+    const { result, run } = await registered(organizationFromState(state(), "article.tfstate"));
+    assert.deepEqual(
+      run.resources
+        .filter((r) => r.type === "tfe:index/workspace:Workspace")
+        .map((r) => [r.name, r.inputs.autoApply, r.inputs.autoApplyRunTrigger]),
+      [
+        ["network-a", true, false],
+        ["platform-b", true, false],
+        ["app-c", true, false],
+      ],
+    );
+    const set = run.resources.find((r) => r.type === "tfe:index/variableSet:VariableSet")!;
+    assert.equal(set.inputs.priority, false);
+    assert.equal(result.adoption.config["tfc-layers:autoApplyRunTrigger"], false);
+    // Nothing of it in the report: autoApplyRunTrigger and priority stay as they are, nothing flagged.
+    assert.equal(JSON.stringify(result.review.resources).match(/autoApply|"priority"/), null);
+    assert.deepEqual(
+      result.review.notes.filter((n) => /autoApply|priority/.test(n)),
+      [],
+    );
+  });
+
+  it("a set with priority keeps it; per-layer auto-apply is written where a layer differs", async () => {
+    const s = state() as State;
+    attrs(s, "shared_creds").priority = true;
+    attrs(s, "network_a").auto_apply = false;
+    attrs(s, "app_c").auto_apply_run_trigger = true;
+    const { result, run } = await registered(organizationFromState(s, "changed.tfstate"));
+    assert.deepEqual(
+      run.resources
+        .filter((r) => r.type === "tfe:index/workspace:Workspace")
+        .map((r) => [r.name, r.inputs.autoApply, r.inputs.autoApplyRunTrigger]),
+      [
+        ["network-a", false, false],
+        ["platform-b", true, false],
+        ["app-c", true, true],
+      ],
+    );
+    assert.equal(run.resources.find((r) => r.type === "tfe:index/variableSet:VariableSet")!.inputs.priority, true);
+    const layers = result.adoption.config["tfc-layers:layers"] as Record<string, unknown>[];
+    assert.deepEqual(
+      layers.map((l) => [l.name, l.autoApply, l.autoApplyRunTrigger]),
+      [
+        // The stack sets autoApplyRunTrigger apart, so a layer's own autoApply says its trigger flag too.
+        ["network", false, false],
+        ["platform", undefined, undefined],
+        ["app", undefined, true],
+      ],
+    );
+    assert.equal(result.adoption.config["tfc-layers:allowLayerAutoApply"], true);
+  });
+
+  it("workspaces of one layer that disagree: the report flags the change in text, markdown and JSON", async () => {
+    const s = state() as State;
+    // A second network workspace that waits for approval where network-a applies by itself.
+    s.resources.push({
+      ...s.resources.find((r) => r.name === "network_a")!,
+      name: "network_z",
+      instances: [
+        { attributes: { ...attrs(s, "network_a"), id: "ws-NETWORKz00000009", name: "network-z", auto_apply: false } },
+      ],
+    });
+    s.resources.push({
+      ...s.resources.find((r) => r.name === "a_to_b")!,
+      name: "z_to_b",
+      instances: [
+        {
+          attributes: {
+            id: "rt-ZtoB000000000009",
+            workspace_id: "ws-PLATFORMb0000002",
+            sourceable_id: "ws-NETWORKz00000009",
+          },
+        },
+      ],
+    });
+    s.resources.push({
+      ...s.resources.find((r) => r.name === "a_to_c")!,
+      name: "z_to_c",
+      instances: [
+        {
+          attributes: {
+            id: "rt-ZtoC000000000009",
+            workspace_id: "ws-APPc000000000003",
+            sourceable_id: "ws-NETWORKz00000009",
+          },
+        },
+      ],
+    });
+    s.resources.push({
+      ...s.resources.find((r) => r.name === "shared_creds_network_a")!,
+      name: "shared_creds_network_z",
+      instances: [
+        {
+          attributes: { id: "wsvs-z", variable_set_id: "varset-SHAREDcreds00001", workspace_id: "ws-NETWORKz00000009" },
+        },
+      ],
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-layers-adopt-"));
+    fs.writeFileSync(path.join(dir, "state.json"), JSON.stringify(s));
+    const flag =
+      "Flagged: network-a's runs other than those queued by run triggers apply by themselves now and wait for approval after adoption (autoApply true -> false): the workspaces of layer network disagree (network-z: autoApply false) and a layer has one autoApply; give them different layers with --layers <file>";
+    const text = await adoptMain(["dev", "--from-state", "state.json", "--out", "out"], dir);
+    assert.equal(text.code, 0, text.out);
+    assert.ok(text.out.includes(flag), text.out);
+    assert.match(text.out, /network-a\n(?: {6}.*\n)* {6}autoApply: true -> false$/m);
+    const markdown = await adoptMain(["dev", "--from-state", "state.json", "--out", "out", "--markdown"], dir);
+    assert.ok(markdown.out.includes(flag), markdown.out);
+    const json = JSON.parse(
+      (await adoptMain(["dev", "--from-state", "state.json", "--out", "out", "--json"], dir)).out,
+    );
+    assert.ok(JSON.stringify(json).includes(JSON.stringify(flag).slice(1, -1)), JSON.stringify(json));
+    // network-z keeps waiting: nothing to flag for it.
+    assert.equal(text.out.includes("Flagged: network-z"), false);
   });
 });

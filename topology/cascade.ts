@@ -180,9 +180,9 @@ export class CascadeSimulator {
     /** Workspaces of an upstream group that take part in the cascade and feed `group`. */
     const active = (upstream: number, group: Group) =>
       upstream === root.id ? [sourceKey] : this.groups[upstream].workspaces.filter((k) => group.upstreams.has(k));
-    // A layer may auto-apply over its stack's choice, or wait where the stack auto-applies.
+    // Every run here is queued by a trigger: its workspace's autoApplyRunTrigger decides, not autoApply.
     const outcomeOf = (group: Group) =>
-      this.topology.workspaceByKey.get(group.workspaces[0])!.autoApply ? "auto-apply" : "wait-for-approval";
+      this.topology.workspaceByKey.get(group.workspaces[0])!.autoApplyRunTrigger ? "auto-apply" : "wait-for-approval";
 
     const waves: CascadeWave[] = [];
     for (let wave = 1; wave <= waveCount; wave++) {

@@ -26,8 +26,13 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   },
   "tfc-layers:autoApply": {
     meaning:
-      "Whether runs apply by themselves, also those queued by run triggers: it sets both `autoApply` and `autoApplyRunTrigger` of every workspace. false waits for approval.",
+      "Whether runs apply by themselves (VCS, API and CLI runs: every workspace's `autoApply`); unless `tfc-layers:autoApplyRunTrigger` says otherwise, also those queued by run triggers. false waits for approval.",
     default: "false",
+  },
+  "tfc-layers:autoApplyRunTrigger": {
+    meaning:
+      "Whether runs queued by run triggers apply by themselves (every workspace's `autoApplyRunTrigger`), apart from `tfc-layers:autoApply`: `false` with `autoApply: true` lets VCS runs apply while the runs a cascade queues wait for approval.",
+    default: "the value of `tfc-layers:autoApply`",
   },
   "tfc-layers:protect": {
     meaning:
@@ -90,7 +95,8 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
       "Workspaces of other stacks that read a workspace's state: `{<TFC name of one of this stack's workspaces>: [<TFC names of the readers>]}`, each reader looked up by name at preview. The follower's plan prints the entry its owner needs. See [External upstreams](layers-and-cells.md#external-upstreams).",
   },
   "tfc-layers:allowLayerAutoApply": {
-    meaning: "Lets a layer set `autoApply: true` in a stack whose runs wait for approval; without it that is refused.",
+    meaning:
+      "Lets a layer set `autoApply: true` in a stack whose runs wait for approval (or `autoApplyRunTrigger: true` where the stack's trigger-queued runs wait); without it that is refused.",
     default: "false",
   },
   "tfc-layers:teams": {
@@ -103,7 +109,7 @@ export const KEY_DOCS: Record<Key, KeyDoc> = {
   },
   "tfc-layers:staticCredentials": {
     meaning:
-      "Static credential sets: `{<set>: {<NAME>: <value>}}`, each value set with `pulumi config set --secret --path`.",
+      "Static credential sets: `{<set>: {<NAME>: <value>, priority?: false}}`, each value set with `pulumi config set --secret --path`. `priority: false` (plain, default true) lets a workspace's own variables of the same name win over the set's.",
     secret: "its value",
   },
   "tfc-layers:defaultCredentials": { meaning: "The set (or list of sets) of every layer that names none." },
@@ -132,7 +138,9 @@ export const LAYER_FIELD_DOCS = {
   healthAssessments:
     "The layer's own `tfc-layers:healthAssessments` over the stack's: `true` checks its workspaces for drift, `false` keeps them out (a layer in `executionMode: local` must, when the stack turns them on).",
   autoApply:
-    "The layer's own `autoApply` over the stack's (both flags): `false` makes network changes wait for approval in dev; `true` in a gated stack needs `tfc-layers:allowLayerAutoApply`.",
+    "The layer's own `autoApply` over the stack's: `false` makes network changes wait for approval in dev; `true` in a gated stack needs `tfc-layers:allowLayerAutoApply`. It sets the layer's `autoApplyRunTrigger` too, unless the layer or the stack sets that one.",
+  autoApplyRunTrigger:
+    "The layer's own `autoApplyRunTrigger` (runs queued by run triggers) over the stack's. A layer that sets `autoApply` to another value than the stack's `tfc-layers:autoApplyRunTrigger` must set it; `true` where the stack's trigger-queued runs wait needs `tfc-layers:allowLayerAutoApply`.",
   credentials:
     "The credential set (or list of sets) the layer's workspaces take; without it, `tfc-layers:defaultCredentials`.",
   renamedFrom:
@@ -186,6 +194,7 @@ export const LAYER_FIELD_SHAPES: Record<keyof typeof LAYER_FIELD_DOCS, FieldShap
   sharedCredentials: { shape: "true or false", write: "true or false" },
   autoApply: { shape: "true or false", write: "true or false" },
   healthAssessments: { shape: "true or false", write: "true or false" },
+  autoApplyRunTrigger: { shape: "true or false", write: "true or false" },
   credentials: {
     shape: "a credential set or a list of sets",
     write: "a set's name such as aws-dev, or a list such as [aws-dev]",

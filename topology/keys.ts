@@ -1,6 +1,7 @@
 // Every stack key the program reads, in one place.
 import { TEAMS_KEY } from "./access/accessConfig";
 import { ADOPTED_KEY } from "./adoption/adoptedConfig";
+import { AUTO_APPLY_RUN_TRIGGER_KEY } from "./autoApply/autoApplyConfig";
 import { CELL_KEYS } from "./cells/cellsConfig";
 import { CODE_SOURCE_KEYS } from "./codeSourceConfig";
 import { CREDENTIAL_KEYS } from "./credentials/credentialsConfig";
@@ -22,6 +23,7 @@ export const KEYS = {
   hostname: "tfe:hostname",
   environment: `${PROJECT}:environment`,
   autoApply: `${PROJECT}:autoApply`,
+  autoApplyRunTrigger: AUTO_APPLY_RUN_TRIGGER_KEY,
   allowLayerAutoApply: `${PROJECT}:allowLayerAutoApply`,
   protect: `${PROJECT}:protect`,
   layers: `${PROJECT}:layers`,
@@ -42,6 +44,9 @@ export const KEYS = {
 
 /** Leaves (paths) of other keys that must never be written in plain text: a destination's url. */
 export const SECRET_LEAVES: readonly RegExp[] = [/^tfc-layers:notifications\[\d+\]\.url$/];
+
+/** Leaves of those keys that are settings, not secrets: a static credential set's priority. */
+export const PLAIN_LEAVES: readonly RegExp[] = [/^tfc-layers:staticCredentials\.[^.]+\.priority$/];
 
 /** Keys whose values must never be written in the stack file in plain text. */
 export const SECRET_KEYS: readonly string[] = [KEYS.sharedCredentials, KEYS.staticCredentials, KEYS.approvalWebhookUrl];

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { readTeams, type TeamConfig } from "./access/accessConfig";
 import { readAdopted } from "./adoption/adoptedConfig";
+import { layerAutoApplyFields, readAutoApplyRunTrigger } from "./autoApply/autoApplyConfig";
 import { type Cell, layerCellFields, readCells, readWorkspaceName, workspaceCellFields } from "./cells/cellsConfig";
 import {
   type LayerSourceConfig,
@@ -60,6 +61,8 @@ export interface LayerConfig {
   readonly tfcNames: Readonly<Record<string, string>>;
   /** The layer's own autoApply over the stack's; undefined: the stack's. */
   readonly autoApply?: boolean;
+  /** The layer's own autoApplyRunTrigger; undefined: see layerFlags in autoApply/autoApply.ts. */
+  readonly autoApplyRunTrigger?: boolean;
   /** The credential sets it takes; undefined: tfc-layers:defaultCredentials. */
   readonly credentials?: readonly string[];
   /** The layer's own health assessments (drift detection) over the stack's; undefined: the stack's. */
@@ -73,6 +76,8 @@ export interface StackSettings {
   readonly hostname: string;
   readonly environment: string;
   readonly autoApply: boolean;
+  /** Whether runs queued by run triggers apply by themselves; undefined: as autoApply. */
+  readonly autoApplyRunTrigger?: boolean;
   /** Whether a layer may auto-apply in a stack that waits for approval. */
   readonly allowLayerAutoApply: boolean;
   /** tfc-layers:protect: true unless the stack sets it false. */
@@ -129,7 +134,7 @@ export const layerSchema = z.strictObject({
   executionMode: z.enum(["remote", "agent", "local"]).optional(),
   agentPoolId: z.string().min(1, { error: "must not be empty" }).optional(),
   sharedCredentials: z.boolean().optional(),
-  autoApply: z.boolean().optional(),
+  ...layerAutoApplyFields,
   healthAssessments: z.boolean().optional(),
   ...layerCredentialFields,
   renamedFrom: z.record(z.string(), z.string()).optional(),
@@ -273,6 +278,7 @@ function readLayers(raw: string | undefined): LayerConfig[] {
       tfcNames,
       ...(layer.autoApply !== undefined ? { autoApply: layer.autoApply } : {}),
       ...(layer.healthAssessments !== undefined ? { healthAssessments: layer.healthAssessments } : {}),
+      ...(layer.autoApplyRunTrigger !== undefined ? { autoApplyRunTrigger: layer.autoApplyRunTrigger } : {}),
       ...(layer.credentials !== undefined
         ? { credentials: typeof layer.credentials === "string" ? [layer.credentials] : layer.credentials }
         : {}),
@@ -358,6 +364,12 @@ function rejectPlainTextToken(config: Readonly<Record<string, string>>, isSecret
   }
 }
 
+/** tfc-layers:autoApplyRunTrigger when the stack sets it. */
+function runTriggerAutoApply(raw: string | undefined): { autoApplyRunTrigger?: boolean } {
+  const value = readAutoApplyRunTrigger(raw);
+  return value === undefined ? {} : { autoApplyRunTrigger: value };
+}
+
 /**
  * Validates the stack config. `isSecret` tells whether the CLI marked a key as secret
  * (encrypted in the stack file). Throws one StackConfigError naming the key, the value and
@@ -377,6 +389,7 @@ export function readStackConfig(
     hostname: readHostname(config[KEYS.hostname]),
     environment,
     autoApply: readBoolean(KEYS.autoApply, config[KEYS.autoApply]) ?? false,
+    ...runTriggerAutoApply(config[KEYS.autoApplyRunTrigger]),
     allowLayerAutoApply: readBoolean(KEYS.allowLayerAutoApply, config[KEYS.allowLayerAutoApply]) ?? false,
     protect: readBoolean(KEYS.protect, config[KEYS.protect]) ?? true,
     healthAssessments: readBoolean(KEYS.healthAssessments, config[KEYS.healthAssessments]) ?? false,

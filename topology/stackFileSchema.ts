@@ -8,7 +8,7 @@ import { teamsFileSchema } from "./access/accessConfig";
 import { cellsFileSchema } from "./cells/cellsConfig";
 import { projectSchema, tagsSchema, vcsSchema } from "./codeSourceConfig";
 import { KEY_DOCS, LAYER_FIELD_DOCS, WORKSPACE_FIELD_DOCS } from "./configReference";
-import { dynamicCredentialsFileSchema } from "./credentials/credentialsConfig";
+import { dynamicCredentialsFileSchema, STATIC_PRIORITY_FIELD } from "./credentials/credentialsConfig";
 import { externalConsumersSchema, externalSchema } from "./external/externalConfig";
 import { KEYS } from "./keys";
 import { lifecycleSchema } from "./lifecycle/lifecycleConfig";
@@ -56,6 +56,7 @@ export const stackFileSchema = z.strictObject({
         "tfe:token": encrypted,
         [KEYS.environment]: tfcName,
         [KEYS.autoApply]: z.boolean(),
+        [KEYS.autoApplyRunTrigger]: z.boolean(),
         [KEYS.protect]: z.boolean(),
         [KEYS.layers]: z.array(documentedLayer).min(1),
         [KEYS.sharedCredentials]: z.record(z.string().regex(ENV_VAR_NAME), encrypted),
@@ -64,7 +65,16 @@ export const stackFileSchema = z.strictObject({
         [KEYS.healthAssessments]: z.boolean(),
         [KEYS.teams]: teamsFileSchema,
         [KEYS.credentials]: dynamicCredentialsFileSchema,
-        [KEYS.staticCredentials]: z.record(z.string(), z.record(z.string().regex(ENV_VAR_NAME), encrypted)),
+        [KEYS.staticCredentials]: z.record(
+          z.string(),
+          z
+            .object({
+              [STATIC_PRIORITY_FIELD]: z.boolean().optional().meta({
+                description: "false: a workspace's own variables of the same name win over the set's (default true).",
+              }),
+            })
+            .catchall(encrypted),
+        ),
         [KEYS.notifications]: z.array(
           z.strictObject({
             name: tfcName,

@@ -5,6 +5,7 @@
 
 import { checkLayerAutoApply, checkTeams, planAccess, type TeamGrant } from "./access/access";
 import { checkAdopted } from "./adoption/adoptedConfig";
+import { checkAutoApply, layerFlags, stackFlags, waitsForApproval } from "./autoApply/autoApply";
 import { checkSourceLimit, type StampedWorkspace, stampCells } from "./cells/cells";
 import type { Cell } from "./cells/cellsConfig";
 import { checkDistinct, checkTemplate, DEFAULT_WORKSPACE_NAME, renderName } from "./cells/workspaceName";
@@ -40,10 +41,12 @@ export interface WorkspaceNode {
   readonly executionMode: ExecutionMode;
   readonly agentPoolId?: string;
   readonly sharedCredentials: boolean;
-  /** Whether its runs, also those queued by run triggers, apply by themselves: its layer's choice, else the stack's. */
+  /** Whether its runs other than those queued by run triggers apply by themselves: its layer's choice, else the stack's. */
   readonly autoApply: boolean;
   /** Whether TFC runs health assessments (drift detection) on it: its layer's choice, else the stack's. */
   readonly healthAssessments: boolean;
+  /** Whether its runs queued by run triggers apply by themselves (layerFlags in autoApply/autoApply.ts). */
+  readonly autoApplyRunTrigger: boolean;
   /**
    * Keys of the workspaces it depends on: their successful applies queue a run here (trigger
    * sources, unless it is retiring), and its code reads their state.
@@ -112,6 +115,8 @@ export interface Topology {
   readonly workspaceNameTemplate: string;
   readonly environment: string;
   readonly autoApply: boolean;
+  /** The stack's choice for runs queued by run triggers (tfc-layers:autoApplyRunTrigger, else autoApply). */
+  readonly autoApplyRunTrigger: boolean;
   /** Whether Pulumi must refuse to delete the workspaces. */
   readonly protect: boolean;
   /** Layers in dependency order (upstreams first), ties broken by name. */
@@ -191,6 +196,7 @@ function checkStackRules(settings: StackSettings) {
   }));
   checkExecution(settings);
   checkLayerAutoApply(settings.autoApply, settings.allowLayerAutoApply, settings.layers);
+  checkAutoApply(settings, settings.allowLayerAutoApply, settings.layers);
   checkTeams(
     settings.teams,
     settings.layers.map((l) => l.name),
@@ -384,7 +390,7 @@ function workspaceNodes(settings: StackSettings, layers: readonly LayerNode[], p
         executionMode: layer.executionMode,
         agentPoolId: layer.agentPoolId,
         sharedCredentials: layer.sharedCredentials,
-        autoApply: layer.autoApply ?? settings.autoApply,
+        ...layerFlags(settings, layer),
         healthAssessments: layer.healthAssessments ?? settings.healthAssessments,
         upstreams: w.upstreams.filter((u) => !isExternal(u)),
         externalUpstreams: w.upstreams.filter(isExternal).map(nameOf),
@@ -468,7 +474,7 @@ export function buildTopology(settings: StackSettings): Topology {
   const ownsProject = source.project !== undefined && "create" in source.project;
   checkNotifications(
     settings.notifications,
-    workspaces.map((w) => ({ ...w, approvalWebhook: settings.approvalWebhook && !w.autoApply })),
+    workspaces.map((w) => ({ ...w, approvalWebhook: settings.approvalWebhook && waitsForApproval(w) })),
   );
 
   return {
@@ -476,7 +482,7 @@ export function buildTopology(settings: StackSettings): Topology {
     hostname: settings.hostname,
     workspaceNameTemplate: template,
     environment: settings.environment,
-    autoApply: settings.autoApply,
+    ...stackFlags(settings),
     protect,
     layers,
     workspaces,
@@ -490,8 +496,8 @@ export function buildTopology(settings: StackSettings): Topology {
     })),
     credentialNames: settings.credentialNames,
     credentialsSetName: `${settings.deployment.project}/${settings.deployment.stack}/shared-credentials`,
-    notifyApprovals: settings.approvalWebhook && workspaces.some((w) => !w.autoApply),
-    approvalWebhookUnused: settings.approvalWebhook && workspaces.every((w) => w.autoApply),
+    notifyApprovals: settings.approvalWebhook && workspaces.some(waitsForApproval),
+    approvalWebhookUnused: settings.approvalWebhook && !workspaces.some(waitsForApproval),
     access: planAccess(settings.teams, workspaces, ownsProject),
     notifications: settings.notifications,
     credentialSets: planCredentials({

@@ -2,7 +2,9 @@
 // graph and the names, the names themselves (a template where one fits, else each kept as it is),
 // external upstreams, code source, versions, execution modes, credentials and teams. Pure: it
 // says what it inferred and why, and refuses with one line what it cannot reproduce.
+import { STATIC_PRIORITY_FIELD } from "../credentials/credentialsConfig";
 import { dependencyOrder } from "../graph";
+import { collapseAutoApply } from "./behaviour";
 import type { Organization, OrgWorkspace } from "./organization";
 
 /** What adoption cannot reproduce, in one line. */
@@ -216,9 +218,22 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
     );
   }
   const version = uniform(all.map((w) => w.terraformVersion));
-  const autoApply = all.every((w) => w.autoApply);
+  // Who waits for approval, kept per workspace: the stack's values, and a layer's own where it differs.
+  const autoApply = collapseAutoApply([...groups].map(([layer, workspaces]) => ({ layer, workspaces })));
+  const ownChoices = [...autoApply.layers].filter(([, fields]) => Object.keys(fields).length > 0);
   inferred.push(
-    `autoApply ${autoApply}: ${autoApply ? "every workspace auto-applies" : "not every workspace auto-applies"} (the program sets autoApplyRunTrigger the same, so runs queued by triggers follow)`,
+    [
+      `autoApply ${autoApply.stack.autoApply}, autoApplyRunTrigger ${autoApply.stack.autoApplyRunTrigger ?? autoApply.stack.autoApply}, as the workspaces have them`,
+      ...ownChoices.map(
+        ([layer, fields]) =>
+          `layer ${layer}: ${Object.entries(fields)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}`,
+      ),
+      ...(autoApply.allowLayerAutoApply
+        ? ["allowLayerAutoApply: a layer applies by itself where the stack waits"]
+        : []),
+    ].join("; "),
   );
 
   const layers = dependencyOrder([...groups.keys()], layerDeps).map((layer) => {
@@ -281,6 +296,7 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
         ? { dependsOn: [...deps, ...(externalHere.length ? ["upstream"] : [])] }
         : {}),
       ...(layerCells.length ? { cells: layerCells.length === cellNames.length ? "all" : layerCells } : {}),
+      ...autoApply.layers.get(layer),
       ...(mode !== "remote" ? { executionMode: mode } : {}),
       ...(mode === "agent" ? { agentPoolId: uniform(members.map((w) => w.agentPoolId)) } : {}),
     };
@@ -318,14 +334,18 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
       setsOfLayer.set(layer, [...(setsOfLayer.get(layer) ?? []), setName]);
     }
     // The values are never read: the file marks where they go, the user sets them.
-    staticSets[setName] = Object.fromEntries(set.variables.map((v) => [v.key, { secure: "" }]));
+    staticSets[setName] = {
+      ...Object.fromEntries(set.variables.map((v) => [v.key, { secure: "" }])),
+      // Without priority a workspace's own variables win today: keep it so.
+      ...(set.priority ? {} : { [STATIC_PRIORITY_FIELD]: false }),
+    };
     for (const v of set.variables) {
       secretLines.push(
         `pulumi config set --secret --path 'tfc-layers:staticCredentials.${setName}.${v.key}' ${v.sensitive ? "<its value>" : JSON.stringify(v.value ?? "")}`,
       );
     }
     inferred.push(
-      `variable set ${set.name}: credential set ${setName} (${set.variables.map((v) => v.key).join(", ")}), values to be set`,
+      `variable set ${set.name}: credential set ${setName} (${set.variables.map((v) => v.key).join(", ")}), values to be set${set.priority ? "" : "; priority false, as today: a workspace's own variables win"}`,
     );
   }
 
@@ -363,7 +383,11 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
     "tfe:organization": org.name,
     ...(options.hostname ? { "tfe:hostname": options.hostname } : {}),
     "tfc-layers:environment": options.stack,
-    "tfc-layers:autoApply": autoApply,
+    "tfc-layers:autoApply": autoApply.stack.autoApply,
+    ...(autoApply.stack.autoApplyRunTrigger !== undefined
+      ? { "tfc-layers:autoApplyRunTrigger": autoApply.stack.autoApplyRunTrigger }
+      : {}),
+    ...(autoApply.allowLayerAutoApply ? { "tfc-layers:allowLayerAutoApply": true } : {}),
     ...(project ? { "tfc-layers:project": { id: project } } : {}),
     ...(vcs
       ? {

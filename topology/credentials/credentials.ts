@@ -54,6 +54,8 @@ export interface CredentialVariableSet {
   readonly workspaces: readonly string[];
   /** Attached once to the project (the stack owns it and every workspace takes this set). */
   readonly onProject: boolean;
+  /** Whether its values beat the workspaces' own variables: always for a dynamic set; a static set may say not. */
+  readonly priority: boolean;
 }
 
 /** An identity a cloud must let TFC runs assume, with the workspaces and phases that use it. */
@@ -402,6 +404,7 @@ export function planCredentials(input: CredentialsInput): CredentialsPlan {
       secretNames: g.secretNames,
       workspaces: [...g.workspaces].sort(),
       onProject: input.ownsProject && g.workspaces.length === everyWorkspace,
+      priority: g.kind === "dynamic" || statics.get(g.set)!.priority,
     }));
   const trusted = [...identities.values()]
     .sort((a, b) => a.cloud.localeCompare(b.cloud) || a.identity.localeCompare(b.identity))

@@ -46,7 +46,15 @@ export interface StaticSetConfig {
   readonly name: string;
   /** The environment variables it sets; their values stay secret and are read elsewhere. */
   readonly variables: readonly string[];
+  /**
+   * Whether its values beat a workspace's own variables of the same name (the set's `priority`
+   * field, true unless it says false): false lets a workspace's own AWS_ACCESS_KEY_ID win.
+   */
+  readonly priority: boolean;
 }
+
+/** The field of a static set that is no variable: whether the set has priority. */
+export const STATIC_PRIORITY_FIELD = "priority";
 
 export interface CredentialsConfig {
   readonly dynamic: readonly DynamicSetConfig[];
@@ -146,12 +154,25 @@ function readStatic(raw: string | undefined, isSecret: boolean): StaticSetConfig
   if (!isSecret) throw plainTextSecret(key, setCommand);
   return Object.entries(parse(key, raw, `{set: {NAME: value}}, set with \`${setCommand}\``)).map(([name, set]) => {
     checkSetName(key, name);
-    const variables = asMap(`${key}.${name}`, set, `{NAME: value}, set with \`${setCommand}\``);
+    const { [STATIC_PRIORITY_FIELD]: priority, ...variables } = asMap(
+      `${key}.${name}`,
+      set,
+      `{NAME: value}, set with \`${setCommand}\``,
+    );
     const names = secretVariableNames(`${key}.${name}`, variables, setCommand);
     if (names.length === 0)
       throw new StackConfigError(`${key}.${name} has no variable: set one with \`${setCommand}\``);
-    return { name, variables: names };
+    return { name, variables: names, priority: readPriority(`${key}.${name}.${STATIC_PRIORITY_FIELD}`, priority) };
   });
+}
+
+/** A static set's priority: true unless it says false (a boolean, or the CLI's "true"/"false"). */
+function readPriority(at: string, value: unknown): boolean {
+  if (value === undefined || value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  throw new StackConfigError(
+    `${at} must be true or false, got ${show(value)}: false lets a workspace's own variables win over the set's, true (the default) lets none; a variable may not be named ${STATIC_PRIORITY_FIELD}`,
+  );
 }
 
 function readDefaults(raw: string | undefined): string[] | undefined {
