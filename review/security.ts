@@ -3,8 +3,10 @@
 // first. Listed before ordinary changes; widened access, a new approver and trust to apply first
 // are flagged (the JSON carries the flag for a CI rule). Workspaces are compared by identity, not
 // by TFC name: a renamed workspace keeps its access.
+
 import { accessText, approversOf, widenedPermissions } from "../topology/access/access";
 import type { Access } from "../topology/access/accessConfig";
+import { waitsForApproval } from "../topology/autoApply/autoApply";
 import type { Topology } from "../topology/topology";
 import { workspaceIdentities } from "./workspaceIdentity";
 
@@ -47,7 +49,7 @@ function accessOf(t: Topology | undefined, identity: (key: string) => string): M
 /** Approvers of each waiting workspace, by identity; a workspace that auto-applies is absent. */
 function approvalsOf(t: Topology | undefined, identity: (key: string) => string): Map<string, string[]> {
   return new Map(
-    (t?.workspaces ?? []).filter((w) => !w.autoApply).map((w) => [identity(w.key), approversOf(t!.access, w.key)]),
+    (t?.workspaces ?? []).filter(waitsForApproval).map((w) => [identity(w.key), approversOf(t!.access, w.key)]),
   );
 }
 
