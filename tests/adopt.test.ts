@@ -331,10 +331,7 @@ describe("the convergence report's formats and the --layers mapping", () => {
     assert.match(text.out, /names: network-a, platform-b, app-c do not end in -dev, so no template gives them/);
     assert.match(text.out, /^~ tfe:index\/workspace:Workspace {2}network-a\n {6}description: /m);
     const markdown = await run("--markdown");
-    assert.match(
-      markdown.out,
-      /^### tfc-layers `dev`: 0 to add, 4 to change, 0 to replace, 0 to delete$/m,
-    );
+    assert.match(markdown.out, /^### tfc-layers `dev`: 0 to add, 4 to change, 0 to replace, 0 to delete$/m);
     const json = JSON.parse((await run("--json")).out);
     assert.deepEqual(json.summary, { add: 0, change: 4, replace: 0, delete: 0, destructive: 0, hazards: 0 });
     // Adoption keeps the set without priority and trigger-queued runs waiting: no hazard.

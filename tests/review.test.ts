@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { type RegisteredResource, SecretValue } from "../offline/registrations";
+import { SecretValue } from "../offline/registrations";
 import { PROJECT_DIR } from "../offline/stackFile";
 import { DESTRUCTIVE_EXIT, HAZARD_EXIT, type ReviewDocument } from "../review/document";
 import { diffResources } from "../review/resourceDiff";
@@ -16,26 +16,12 @@ import { exportProgram } from "../review/revisionTree";
 import { main } from "../scripts/plan";
 import { readDoc } from "./docs";
 import { copyOfRepository, git } from "./fixtures";
-import { type Config, committed, layer, review, reviewJson } from "./reviewFixtures";
+import { type Config, committed, layer, registered, review, reviewJson } from "./reviewFixtures";
 
 const GOLDEN = path.join(__dirname, "fixtures", "review");
 const REGENERATE = "when the change is meant: UPDATE_GOLDENS=1 npx mocha tests/review.test.ts, then read the diff";
 
-/** A registered resource as a run records it, for the diff's own tests. */
-const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({
-  type,
-  name,
-  urn: `urn:pulumi:dev::tfc-layers::${type}::${name}`,
-  id: `id(${name})`,
-  custom: true,
-  read: false,
-  parent: "",
-  inputs,
-  protect: false,
-  packageRef: "",
-  aliases: [],
-  dependencies: [],
-});
+const resource = (type: string, name: string, inputs: Record<string, unknown>) => registered("dev", type, name, inputs);
 
 const brief = (doc: ReviewDocument) => doc.resources.map((r) => `${r.kind} ${r.name}`);
 

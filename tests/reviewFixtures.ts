@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
+import type { RegisteredResource } from "../offline/registrations";
 import { PROJECT_DIR } from "../offline/stackFile";
 import type { ReviewDocument } from "../review/document";
 import { main } from "../scripts/plan";
@@ -30,3 +31,24 @@ export async function reviewJson(stack: string, before: Config, after: Config) {
   const { code, out } = await review(stack, before, after, "--json");
   return { code, doc: JSON.parse(out) as ReviewDocument };
 }
+
+/** A registered resource as a run of `stack` records it, for the diff's own tests. */
+export const registered = (
+  stack: string,
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+): RegisteredResource => ({
+  type,
+  name,
+  urn: `urn:pulumi:${stack}::tfc-layers::${type}::${name}`,
+  id: `id(${name})`,
+  custom: true,
+  read: false,
+  parent: "",
+  inputs,
+  protect: false,
+  packageRef: "",
+  aliases: [],
+  dependencies: [],
+});

@@ -9,7 +9,7 @@ import { DESTRUCTIVE_EXIT, HAZARD_EXIT } from "../review/document";
 import { findHazards, type Hazard } from "../review/hazards";
 import { matchResources } from "../review/resourceDiff";
 import { changesProgram } from "../review/revisionTree";
-import { committed, layer, review, reviewJson } from "./reviewFixtures";
+import { committed, layer, registered, review, reviewJson } from "./reviewFixtures";
 
 const kinds = (hazards: readonly Hazard[]) => hazards.map((h) => `${h.kind} ${h.subject}`);
 
@@ -183,20 +183,8 @@ describe("the review's hazardous updates in place", () => {
 
   describe("variable sets that start overriding, from the registered resources", () => {
     const topology = topologyOf(loadStackFile(PROJECT_DIR, "prod"));
-    const resource = (type: string, name: string, inputs: Record<string, unknown>): RegisteredResource => ({
-      type,
-      name,
-      urn: `urn:pulumi:prod::tfc-layers::${type}::${name}`,
-      id: `id(${name})`,
-      custom: true,
-      read: false,
-      parent: "",
-      inputs,
-      protect: false,
-      packageRef: "",
-      aliases: [],
-      dependencies: [],
-    });
+    const resource = (type: string, name: string, inputs: Record<string, unknown>) =>
+      registered("prod", type, name, inputs);
     const workspace = (name: string) => resource("tfe:index/workspace:Workspace", name, { name });
     const set = (priority: boolean) =>
       resource("tfe:index/variableSet:VariableSet", "shared", { name: "shared", priority });
