@@ -181,6 +181,9 @@ const VERSION_SHAPE: FieldShape = {
   write: '"1.11.4" in quotes (a YAML number loses digits: 1.10 reads as 1.1)',
 };
 
+/** A switch in a stack file. */
+const BOOLEAN_SHAPE: FieldShape = { shape: "true or false", write: "true or false" };
+
 /** What each layer field takes (every field has one: the refusals name the fix for each). */
 export const LAYER_FIELD_SHAPES: Record<keyof typeof LAYER_FIELD_DOCS, FieldShape> = {
   name: { shape: "a name", write: "a name such as network" },
@@ -191,10 +194,10 @@ export const LAYER_FIELD_SHAPES: Record<keyof typeof LAYER_FIELD_DOCS, FieldShap
   dependsOn: { shape: "a list of layers", write: "a list of layer names such as [network]" },
   executionMode: { shape: "one of remote, agent, local", write: "remote, agent or local" },
   agentPoolId: { shape: "an agent pool id", write: "the pool's id, such as apool-..." },
-  sharedCredentials: { shape: "true or false", write: "true or false" },
-  autoApply: { shape: "true or false", write: "true or false" },
-  healthAssessments: { shape: "true or false", write: "true or false" },
-  autoApplyRunTrigger: { shape: "true or false", write: "true or false" },
+  sharedCredentials: BOOLEAN_SHAPE,
+  autoApply: BOOLEAN_SHAPE,
+  healthAssessments: BOOLEAN_SHAPE,
+  autoApplyRunTrigger: BOOLEAN_SHAPE,
   credentials: {
     shape: "a credential set or a list of sets",
     write: "a set's name such as aws-dev, or a list such as [aws-dev]",
