@@ -1,5 +1,5 @@
-// Runs the real `terraform` binary on generated files. Tests that need it skip, saying so, when
-// it is not on PATH; `.ci/run` refuses to start without it, so CI always runs them.
+// Runs the real `terraform` binary on generated files. Tests that need it fail, saying so, when
+// it is not on PATH; `.ci/run` refuses to start without it.
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
