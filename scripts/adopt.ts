@@ -11,7 +11,7 @@ import { organizationFromState, StateFileError } from "../adopt/fromState";
 import { renderReviewMarkdown, renderReviewText } from "../review/render";
 import { apiAddress, TfcApiError, TfcClient } from "../tfcApi/client";
 import type { Organization } from "../topology/adoption/organization";
-import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
+import { type CommandResult, checkFlags, finish, parseCommand, refusal, usageRefusal, userFolder } from "./command";
 
 const USAGE = [
   "usage: npm run adopt -- <stack> --from-state <terraform state file> --out <dir> [--layers <file: {workspace: layer}>] [--markdown | --json]",
@@ -69,7 +69,19 @@ export async function main(
   if (!args.ok) return args.usage;
   const { stack } = args;
   const { "from-state": fromState, "from-api": api, out, layers, markdown, json } = args.values;
-  if (!out || (markdown && json) || Boolean(fromState) === Boolean(api)) return { code: 2, out: USAGE };
+  const misused = checkFlags(
+    [
+      [Boolean(fromState) && Boolean(api), "--from-state and --from-api together: adopt from one of them"],
+      [!fromState && !api, "say what to adopt: --from-state <terraform state file> or --from-api"],
+      [Boolean(markdown && json), "--markdown and --json together: choose one report format"],
+    ],
+    USAGE,
+  );
+  if (misused || !out) {
+    return (
+      misused ?? usageRefusal("--out is missing: write --out <folder> for the stack file and the import file", USAGE)
+    );
+  }
   try {
     let org: Organization;
     let read = "";

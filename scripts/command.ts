@@ -36,13 +36,28 @@ export function argumentProblem(err: unknown, flags: Flags): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Exit 2: one line naming what is wrong with the arguments and what to write, then the usage. */
+export const usageRefusal = (problem: string, usage: string): CommandResult => ({
+  code: 2,
+  out: `error: ${problem}\n${usage}`,
+});
+
+/** A rule over the flags given: when `broken`, its `problem` line says which flags and what to write. */
+export type FlagRule = readonly [broken: boolean, problem: string];
+
+/** The refusal of the first broken rule, else undefined. */
+export function checkFlags(rules: readonly FlagRule[], usage: string): CommandResult | undefined {
+  const broken = rules.find(([isBroken]) => isBroken);
+  return broken ? usageRefusal(broken[1], usage) : undefined;
+}
+
 /** The stack and the flags, or one line naming the problem and the usage (exit 2) for anything else. */
 export function parseCommand<F extends Flags>(
   argv: readonly string[],
   flags: F,
   usage: string,
 ): { ok: true; stack: string; values: Values<F> } | { ok: false; usage: CommandResult } {
-  const refused = (problem: string) => ({ ok: false as const, usage: { code: 2, out: `error: ${problem}\n${usage}` } });
+  const refused = (problem: string) => ({ ok: false as const, usage: usageRefusal(problem, usage) });
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: F; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: flags, strict: true });

@@ -9,7 +9,7 @@ import { renderText } from "../plan/text";
 import { DESTRUCTIVE_EXIT, HAZARD_EXIT, reviewExit } from "../review/document";
 import { renderReviewMarkdown, renderReviewText } from "../review/render";
 import { type Baseline, reviewStack } from "../review/review";
-import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
+import { type CommandResult, checkFlags, finish, parseCommand, refusal, userFolder } from "./command";
 
 /** Plans `stack` from the stack files in `dir` (see planRun for what it throws). */
 export async function planStack(
@@ -65,14 +65,36 @@ export async function main(argv: readonly string[], dir = PROJECT_DIR, cwd = use
   if (!args.ok) return args.usage;
   const { json, dir: dirFlag, compare, diff, "diff-file": diffFile, markdown } = args.values;
   const reviewing = diff !== undefined || diffFile !== undefined;
-  const conflicting = (diff !== undefined && diffFile !== undefined) || (reviewing && compare !== undefined);
-  if (conflicting || (markdown && (!reviewing || json))) return { code: 2, out: USAGE };
-  const positive = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Number(flag));
+  const count = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Number(flag));
   const options = {
-    runMinutes: positive(args.values["run-minutes"], DEFAULT_PLAN_OPTIONS.runMinutes),
-    concurrency: positive(args.values.concurrency, DEFAULT_PLAN_OPTIONS.concurrency),
+    runMinutes: count(args.values["run-minutes"], DEFAULT_PLAN_OPTIONS.runMinutes),
+    concurrency: count(args.values.concurrency, DEFAULT_PLAN_OPTIONS.concurrency),
   };
-  if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) return { code: 2, out: USAGE };
+  const notACount = (n: number) => !(Number.isInteger(n) && n > 0);
+  const misused = checkFlags(
+    [
+      [diff !== undefined && diffFile !== undefined, "--diff and --diff-file together: review against one of them"],
+      [
+        reviewing && compare !== undefined,
+        "--compare with --diff or --diff-file: --compare sets two stacks side by side, the others review a change; run them apart",
+      ],
+      [
+        Boolean(markdown) && !reviewing,
+        "--markdown renders a review: add --diff <git revision> or --diff-file <stack file>",
+      ],
+      [Boolean(markdown && json), "--markdown and --json together: choose one format"],
+      [
+        notACount(options.runMinutes),
+        `--run-minutes takes a whole number above 0, got ${args.values["run-minutes"]}: write e.g. --run-minutes 5`,
+      ],
+      [
+        notACount(options.concurrency),
+        `--concurrency takes a whole number above 0, got ${args.values.concurrency}: write e.g. --concurrency 2`,
+      ],
+    ],
+    USAGE,
+  );
+  if (misused) return misused;
   const stackDir = dirFlag ? path.resolve(cwd, dirFlag) : dir;
   try {
     if (reviewing) {

@@ -7,7 +7,7 @@ import { readCurrentRuns } from "../status/readRuns";
 import { renderStatusMarkdown, renderStatusText } from "../status/render";
 import { apiAddress, TfcApiError, TfcClient } from "../tfcApi/client";
 import { cascadeStatus } from "../topology/status/cascadeStatus";
-import { type CommandResult, finish, parseCommand, refusal, userFolder } from "./command";
+import { type CommandResult, checkFlags, finish, parseCommand, refusal, userFolder } from "./command";
 
 const USAGE =
   "usage: npm run status -- <stack> [--json | --markdown] [--watch <seconds>] [--dir=<folder with Pulumi.<stack>.yaml>]  (reads with TFE_TOKEN from TFE_ADDRESS, else https://<tfe:hostname>)\n";
@@ -37,7 +37,17 @@ export async function main(
   if (!args.ok) return args.usage;
   const { json, markdown, watch, dir: dirFlag } = args.values;
   const seconds = watch === undefined ? undefined : Number(watch);
-  if ((json && markdown) || (seconds !== undefined && !(seconds >= 1))) return { code: 2, out: USAGE };
+  const misused = checkFlags(
+    [
+      [Boolean(json && markdown), "--json and --markdown together: choose one format"],
+      [
+        seconds !== undefined && !(seconds >= 1),
+        `--watch takes seconds between reads, 1 or more, got ${watch}: write e.g. --watch 30`,
+      ],
+    ],
+    USAGE,
+  );
+  if (misused) return misused;
   try {
     const topology = topologyOf(loadStackFile(dirFlag ? path.resolve(cwd, dirFlag) : dir, args.stack));
     const token = runtime.env.TFE_TOKEN;

@@ -1,6 +1,7 @@
 // Every refusal names the fix: for every stack key and every layer and workspace field, a value of
 // the wrong shape is refused in one line that names the key (or field) and says what to write, never
-// in zod's own words. The command-line flags likewise: an unknown flag is named before the usage.
+// in zod's own words. The command-line flags likewise: an unknown flag, or flags that do not go
+// together, are named before the usage.
 import * as assert from "node:assert/strict";
 import * as tfe from "@pulumi/tfe";
 import { main as adopt } from "../scripts/adopt";
@@ -155,5 +156,29 @@ describe("an unknown command-line flag is named, with the closest known one, bef
     assert.match((await plan(["dev", "--json=yes"])).out, /^error: --json takes no value: write --json alone\nusage: /);
     assert.match((await plan([])).out, /^error: name the stack, e.g. dev\nusage: /);
     assert.match((await plan(["dev", "prod"])).out, /^error: name one stack, got dev, prod\nusage: /);
+  });
+
+  it("flags missing, or given together where they exclude each other, are named with what to write", async () => {
+    const cases: [Promise<{ code: number; out: string }>, string][] = [
+      [adopt(["dev", "--from-state", "s.tfstate"]), "--out is missing: write --out <folder>"],
+      [adopt(["dev", "--out", "o"]), "say what to adopt: --from-state <terraform state file> or --from-api"],
+      [adopt(["dev", "--from-state", "s", "--from-api", "--out", "o"]), "--from-state and --from-api together"],
+      [adopt(["dev", "--from-api", "--out", "o", "--json", "--markdown"]), "--markdown and --json together"],
+      [plan(["dev", "--markdown"]), "--markdown renders a review: add --diff <git revision>"],
+      [plan(["dev", "--diff", "HEAD", "--diff-file", "x.yaml"]), "--diff and --diff-file together"],
+      [plan(["dev", "--diff", "HEAD", "--compare", "prod"]), "--compare with --diff or --diff-file"],
+      [plan(["dev", "--diff", "HEAD", "--markdown", "--json"]), "--markdown and --json together"],
+      [plan(["dev", "--run-minutes", "0"]), "--run-minutes takes a whole number above 0, got 0: write e.g."],
+      [plan(["dev", "--concurrency", "1.5"]), "--concurrency takes a whole number above 0, got 1.5: write e.g."],
+      [status(["dev", "--json", "--markdown"]), "--json and --markdown together"],
+      [status(["dev", "--watch", "0"]), "--watch takes seconds between reads, 1 or more, got 0: write e.g."],
+    ];
+    for (const [result, problem] of cases) {
+      const { code, out } = await result;
+      assert.equal(code, 2, problem);
+      const [first, usage] = out.split("\n");
+      assert.ok(first.startsWith(`error: ${problem}`), `${first} (expected ${problem})`);
+      assert.match(usage, /^usage: npm run \w+ -- <stack>/);
+    }
   });
 });
