@@ -8,7 +8,7 @@ import { mockId } from "../offline/registrations";
 import { runStack } from "../offline/runStack";
 import { type StackFile, stackFromValues, topologyOf } from "../offline/stackFile";
 import { buildReview, type ReviewDocument } from "../review/document";
-import { behaviourFlags } from "../topology/adoption/behaviour";
+import { behaviourFlags, settingFlags } from "../topology/adoption/behaviour";
 import { type Adoption, AdoptionError, type AdoptOptions, inferStack } from "../topology/adoption/infer";
 import type { Organization } from "../topology/adoption/organization";
 import { STATIC_PRIORITY_FIELD } from "../topology/credentials/credentialsConfig";
@@ -185,6 +185,7 @@ function currentValues(
         executionMode: w.executionMode,
         agentPoolId: w.agentPoolId,
         globalRemoteState: w.globalRemoteState,
+        assessmentsEnabled: w.assessmentsEnabled,
         remoteStateConsumerIds: w.remoteStateConsumerIds.map(idOf).sort(),
       },
     };
@@ -302,7 +303,10 @@ function checkTriggers(org: Organization, topology: Topology): void {
   }
 }
 
-/** Who waits for approval and which sets yield to workspace variables, where the stack file cannot keep it. */
+/**
+ * Who waits for approval, who has health assessments, which sets yield to workspace variables, and
+ * the settings the provider resets, where the stack file cannot keep them.
+ */
 function behaviourChanges(org: Organization, adoption: Adoption, topology: Topology): string[] {
   const byName = new Map(org.workspaces.map((w) => [w.name, w]));
   const workspaces = topology.workspaces.flatMap((w) => {
@@ -313,7 +317,7 @@ function behaviourChanges(org: Organization, adoption: Adoption, topology: Topol
     const planned = topology.credentialSets.variableSets.find((v) => v.set === adoption.setOf.get(s.id));
     return planned ? [{ name: s.name, now: s.priority, after: planned.priority }] : [];
   });
-  return behaviourFlags(workspaces, sets);
+  return [...behaviourFlags(workspaces, sets), ...settingFlags(workspaces)];
 }
 
 /** Readers that lose access to a state they can read now: their next run fails if their code reads it. */

@@ -79,12 +79,18 @@ export async function organizationFromApi(client: TfcClient, selection: ApiSelec
                 ? { githubAppInstallationId: String(vcs["github-app-installation-id"]) }
                 : {}),
               ingressSubmodules: vcs["ingress-submodules"] === true,
+              ...(vcs["tags-regex"] ? { tagsRegex: String(vcs["tags-regex"]) } : {}),
             },
           }
         : {}),
       fileTriggersEnabled: a["file-triggers-enabled"] !== false,
       triggerPatterns: (a["trigger-patterns"] as string[]) ?? [],
       hasSettings: false,
+      assessmentsEnabled: a["assessments-enabled"] === true,
+      speculativeEnabled: a["speculative-enabled"] !== false,
+      allowDestroyPlan: a["allow-destroy-plan"] !== false,
+      structuredRunOutputEnabled: a["structured-run-output-enabled"] !== false,
+      ...(rel(w, "ssh-key")[0] ? { sshKeyId: rel(w, "ssh-key")[0] } : {}),
     });
     for (const t of (await client.all(`/workspaces/${w.id}/run-triggers`, { "filter[run-trigger][type]": "inbound" }))
       .data) {

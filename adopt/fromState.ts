@@ -105,12 +105,19 @@ export function organizationFromState(state: unknown, file: string): Organizatio
                 ? { githubAppInstallationId: str(vcs.github_app_installation_id) }
                 : {}),
               ingressSubmodules: bool(vcs.ingress_submodules, false),
+              ...(str(vcs.tags_regex) ? { tagsRegex: str(vcs.tags_regex) } : {}),
             },
           }
         : {}),
       fileTriggersEnabled: bool(a.file_triggers_enabled, true),
       triggerPatterns: list(a.trigger_patterns),
       hasSettings: s !== undefined,
+      // Where the state predates an attribute, the provider's default.
+      assessmentsEnabled: bool(s?.assessments_enabled ?? a.assessments_enabled, false),
+      speculativeEnabled: bool(a.speculative_enabled, true),
+      allowDestroyPlan: bool(a.allow_destroy_plan, true),
+      structuredRunOutputEnabled: bool(a.structured_run_output_enabled, true),
+      ...(str(a.ssh_key_id) ? { sshKeyId: str(a.ssh_key_id) } : {}),
     };
   });
   const variablesOf = (setId: string): OrgVariable[] =>

@@ -431,7 +431,16 @@ describe("adoption keeps how the organization behaves, or flags what changes", (
       ...s.resources.find((r) => r.name === "network_a")!,
       name: "network_z",
       instances: [
-        { attributes: { ...attrs(s, "network_a"), id: "ws-NETWORKz00000009", name: "network-z", auto_apply: false } },
+        {
+          attributes: {
+            ...attrs(s, "network_a"),
+            id: "ws-NETWORKz00000009",
+            name: "network-z",
+            auto_apply: false,
+            // Health assessments on, where network-a has them off: the layer turns them on for both.
+            assessments_enabled: true,
+          },
+        },
       ],
     });
     s.resources.push({
@@ -477,6 +486,13 @@ describe("adoption keeps how the organization behaves, or flags what changes", (
     assert.equal(text.code, 0, text.out);
     assert.ok(text.out.includes(flag), text.out);
     assert.match(text.out, /network-a\n(?: {6}.*\n)* {6}autoApply: true -> false$/m);
+    assert.ok(
+      text.out.includes(
+        "Flagged: network-a has health assessments off now and on after adoption: the workspaces of layer network disagree",
+      ),
+      text.out,
+    );
+    assert.match(text.out, /network-a-settings\n(?: {6}.*\n)* {6}assessmentsEnabled: false -> true$/m);
     const markdown = await adoptMain(["dev", "--from-state", "state.json", "--out", "out", "--markdown"], dir);
     assert.ok(markdown.out.includes(flag), markdown.out);
     const json = JSON.parse(
@@ -485,5 +501,88 @@ describe("adoption keeps how the organization behaves, or flags what changes", (
     assert.ok(JSON.stringify(json).includes(JSON.stringify(flag).slice(1, -1)), JSON.stringify(json));
     // network-z keeps waiting: nothing to flag for it.
     assert.equal(text.out.includes("Flagged: network-z"), false);
+  });
+
+  it("health assessments and a tag-released repository with submodules are kept; what the provider resets is flagged", async () => {
+    const s = state() as State;
+    // network-a has assessments through tfe_workspace_settings, platform-b on the workspace itself.
+    s.resources.push({
+      type: "tfe_workspace_settings",
+      name: "network_a",
+      instances: [
+        {
+          attributes: {
+            id: "ws-NETWORKa00000001",
+            workspace_id: "ws-NETWORKa00000001",
+            execution_mode: "remote",
+            global_remote_state: false,
+            remote_state_consumer_ids: attrs(s, "network_a").remote_state_consumer_ids,
+            assessments_enabled: true,
+          },
+        },
+      ],
+      ...{ mode: "managed", provider: 'provider["registry.terraform.io/hashicorp/tfe"]' },
+    } as State["resources"][number]);
+    Object.assign(attrs(s, "platform_b"), {
+      assessments_enabled: true,
+      allow_destroy_plan: false,
+      structured_run_output_enabled: false,
+    });
+    Object.assign(attrs(s, "app_c"), { speculative_enabled: false, ssh_key_id: "sshkey-APPc000000001" });
+    for (const name of ["network_a", "platform_b", "app_c"]) {
+      Object.assign(attrs(s, name), {
+        file_triggers_enabled: false,
+        vcs_repo: [
+          {
+            identifier: "acme/infra",
+            branch: "main",
+            oauth_token_id: "ot-ACME000000000001",
+            ingress_submodules: true,
+            tags_regex: "^v\\d+\\.\\d+$",
+          },
+        ],
+      });
+    }
+    const { result, run } = await registered(organizationFromState(s, "settings.tfstate"));
+    const inputsOf = (type: string) =>
+      run.resources.filter((r) => r.type === type).map((r) => [r.name, r.inputs] as const);
+    assert.deepEqual(
+      inputsOf("tfe:index/workspaceSettings:WorkspaceSettings").map(([n, i]) => [n, i.assessmentsEnabled]),
+      [
+        ["network-a-settings", true],
+        ["platform-b-settings", true],
+        ["app-c-settings", false],
+      ],
+    );
+    for (const [name, inputs] of inputsOf("tfe:index/workspace:Workspace")) {
+      const vcsRepo = inputs.vcsRepo as { ingressSubmodules?: boolean; tagsRegex?: string };
+      assert.deepEqual(
+        [vcsRepo.ingressSubmodules, vcsRepo.tagsRegex, inputs.fileTriggersEnabled],
+        [true, "^v\\d+\\.\\d+$", false],
+        name,
+      );
+    }
+    assert.equal(result.adoption.config["tfc-layers:healthAssessments"], true);
+    const layers = result.adoption.config["tfc-layers:layers"] as Record<string, unknown>[];
+    assert.deepEqual(
+      layers.map((l) => [l.name, l.healthAssessments]),
+      [
+        ["network", undefined],
+        ["platform", undefined],
+        ["app", false],
+      ],
+    );
+    // Kept as they are: no change to report on either.
+    assert.equal(JSON.stringify(result.review.resources).match(/assessmentsEnabled|vcsRepo|tagsRegex/), null);
+    const flagged = result.review.notes.filter((n) => n.startsWith("Flagged:"));
+    assert.deepEqual(
+      flagged.map((n) => n.split(" now ")[0]),
+      [
+        "Flagged: platform-b refuses destroy plans",
+        "Flagged: platform-b shows runs as plain logs",
+        "Flagged: app-c runs no speculative plans",
+        "Flagged: app-c has the SSH key sshkey-APPc000000001",
+      ],
+    );
   });
 });

@@ -160,6 +160,43 @@ describe("adopting a larger organization through the API", () => {
     assert.ok(teamIds.includes("acme/app-eu-prod/tws-developersappeup"), teamIds.join(", "));
   });
 
+  it("reads the settings adoption keeps or flags: assessments, the provider's defaults, the SSH key, tags", async () => {
+    const recorded = recordedOrganization();
+    const changed = (w: (typeof recorded.workspaces)[number]) =>
+      w.attributes?.name !== "network-eu-prod"
+        ? w
+        : {
+            ...w,
+            attributes: {
+              ...w.attributes,
+              "assessments-enabled": true,
+              "speculative-enabled": false,
+              "allow-destroy-plan": false,
+              "structured-run-output-enabled": false,
+              "vcs-repo": { identifier: "acme/infra", "ingress-submodules": true, "tags-regex": "^v\\d+$" },
+            },
+            relationships: { ...w.relationships, "ssh-key": { data: { type: "ssh-keys", id: "sshkey-NETWORK00001" } } },
+          };
+    const settings = await startTfcDouble(
+      { ...recorded, workspaces: recorded.workspaces.map(changed) },
+      { token: TOKEN, rateLimit: 1000 },
+    );
+    const client = new TfcClient({ address: settings.address, token: TOKEN });
+    const org = await organizationFromApi(client, { organization: "acme", project: "platform" });
+    await settings.close();
+    const read = (name: string) => {
+      const w = org.workspaces.find((x) => x.name === name)!;
+      return [w.assessmentsEnabled, w.speculativeEnabled, w.allowDestroyPlan, w.structuredRunOutputEnabled, w.sshKeyId];
+    };
+    assert.deepEqual(read("network-eu-prod"), [true, false, false, false, "sshkey-NETWORK00001"]);
+    assert.deepEqual(read("network-us-prod"), [false, true, true, true, undefined]);
+    assert.deepEqual(org.workspaces.find((x) => x.name === "network-eu-prod")!.vcs, {
+      identifier: "acme/infra",
+      ingressSubmodules: true,
+      tagsRegex: "^v\\d+$",
+    });
+  });
+
   it("refuses without a token, and says which permission a 403 lacks", async () => {
     const none = await adoptMain(["prod", "--from-api", "--organization", "acme", "--out", "x"], PROJECT_DIR, {
       TFE_ADDRESS: double.address,

@@ -2,6 +2,7 @@
 // and cells, the shared settings, the layer entries, the credential sets and team access. The
 // whole run (inferStack) is proven in adopt.test.ts and adoptApi.test.ts.
 import * as assert from "node:assert/strict";
+import { type SettingsChange, settingFlags } from "../topology/adoption/behaviour";
 import { inferCredentialSets } from "../topology/adoption/credentialSets";
 import { layerEntries } from "../topology/adoption/layerEntries";
 import { groupIntoLayers } from "../topology/adoption/layerGrouping";
@@ -27,6 +28,10 @@ const workspace = (name: string, fields: Partial<OrgWorkspace> = {}): OrgWorkspa
   fileTriggersEnabled: true,
   triggerPatterns: [],
   hasSettings: false,
+  assessmentsEnabled: false,
+  speculativeEnabled: true,
+  allowDestroyPlan: true,
+  structuredRunOutputEnabled: true,
   ...fields,
 });
 
@@ -192,6 +197,80 @@ describe("adoption's steps", () => {
       refusal(() => inferSharedSettings(projects, new Map()), /different projects \(prj-1, prj-2\)/);
       const sources = [workspace("a-dev", { vcs: { identifier: "acme/infra" } }), workspace("b-dev")];
       refusal(() => inferSharedSettings(sources, new Map()), /different repositories or branches/);
+    });
+
+    it("turn health assessments on for a layer where any workspace has them, the stack as most layers, a tie off", () => {
+      const on = (name: string) => workspace(name, { assessmentsEnabled: true });
+      const groups = new Map([
+        ["network", [on("network-eu-dev"), workspace("network-us-dev")]],
+        ["platform", [on("platform-dev")]],
+        ["app", [workspace("app-dev")]],
+      ]);
+      const all = [...groups.values()].flat();
+      const most = inferSharedSettings(all, groups);
+      assert.equal(most.healthAssessments.stack, true);
+      assert.deepEqual([...most.healthAssessments.layers], [["app", false]]);
+      assert.ok(most.notes.includes("healthAssessments true; layer app: false, as the workspaces have them"));
+      groups.set("platform", [workspace("platform-dev")]);
+      const tie = inferSharedSettings([...groups.values()].flat(), new Map([...groups].slice(0, 2)));
+      assert.equal(tie.healthAssessments.stack, false);
+      assert.deepEqual([...tie.healthAssessments.layers], [["network", true]]);
+      const vcs = [
+        workspace("a-dev", { vcs: { identifier: "acme/infra", tagsRegex: "^v" } }),
+        workspace("b-dev", { vcs: { identifier: "acme/infra" } }),
+      ];
+      refusal(() => inferSharedSettings(vcs, new Map()), /release them differently \(submodules, tags\)/);
+    });
+  });
+
+  describe("the settings the stack cannot keep", () => {
+    const change = (now: Partial<SettingsChange["now"]> = {}, healthAssessments = false): SettingsChange => ({
+      name: "app-dev",
+      layer: "app",
+      now: {
+        assessmentsEnabled: false,
+        speculativeEnabled: true,
+        allowDestroyPlan: true,
+        structuredRunOutputEnabled: true,
+        ...now,
+      },
+      after: { healthAssessments },
+    });
+
+    it("flag nothing where the workspace has what the program and the provider give", () => {
+      assert.deepEqual(settingFlags([change(), change({ assessmentsEnabled: true }, true)]), []);
+    });
+
+    it("flag each setting that changes, one line naming the workspace, the values and the consequence", () => {
+      const cases: [Partial<SettingsChange["now"]>, boolean, RegExp][] = [
+        [
+          { assessmentsEnabled: true },
+          false,
+          /^Flagged: app-dev has health assessments on now and off after adoption: .*layer app.*--layers <file>$/,
+        ],
+        [{}, true, /^Flagged: app-dev has health assessments off now and on after adoption/],
+        [
+          { speculativeEnabled: false },
+          false,
+          /^Flagged: app-dev runs no speculative plans now .*speculative_enabled false -> true/,
+        ],
+        [
+          { allowDestroyPlan: false },
+          false,
+          /^Flagged: app-dev refuses destroy plans now .*allow_destroy_plan false -> true/,
+        ],
+        [
+          { structuredRunOutputEnabled: false },
+          false,
+          /^Flagged: app-dev shows runs as plain logs now .*structured_run_output_enabled false -> true/,
+        ],
+        [{ sshKeyId: "sshkey-ABC" }, false, /^Flagged: app-dev has the SSH key sshkey-ABC now and none after adoption/],
+      ];
+      for (const [now, after, line] of cases) {
+        const flags = settingFlags([change(now, after)]);
+        assert.equal(flags.length, 1, JSON.stringify(flags));
+        assert.match(flags[0], line);
+      }
     });
   });
 

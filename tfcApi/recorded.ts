@@ -28,6 +28,10 @@ export function workspace(
       "trigger-patterns": [],
       "tag-names": [],
       "vcs-repo": null,
+      "speculative-enabled": true,
+      "allow-destroy-plan": true,
+      "structured-run-output-enabled": true,
+      "assessments-enabled": false,
       ...extra,
     },
     relationships: {

@@ -1,7 +1,7 @@
 // What adoption keeps of how an organization behaves: who waits for approval (auto-apply and
 // auto-apply of runs queued by run triggers, per workspace, written once for the stack and per
-// layer where it differs) and which credential sets yield to a workspace's own variables. And the
-// one-line flags for what a stack file cannot keep. Pure.
+// layer where it differs), health assessments likewise, and which credential sets yield to a
+// workspace's own variables. And the one-line flags for what a stack file cannot keep. Pure.
 import { type AutoApply, layerFlags } from "../autoApply/autoApply";
 
 /** The workspaces of one layer as they are now. */
@@ -96,6 +96,81 @@ export function behaviourFlags(workspaces: readonly WorkspaceChange[], sets: rea
     flags.push(
       `Flagged: variable set ${s.name} ${s.now ? "has" : "has no"} priority now and ${s.after ? "has" : "has no"} priority after adoption: ${s.after ? "its values then beat the workspaces' own variables of the same name" : "the workspaces' own variables of the same name then win"}`,
     );
+  }
+  return flags;
+}
+
+/** Health assessments: the stack's value and each layer's own where it differs. */
+export interface HealthAssessmentsChoice {
+  readonly stack: boolean;
+  /** A layer's own value, only where it differs from the stack's. */
+  readonly layers: ReadonlyMap<string, boolean>;
+}
+
+/**
+ * A layer has assessments on where any of its workspaces has them (they only read, so the safe
+ * side is on, flagged for the others); the stack takes what most layers have, a tie off.
+ */
+export function collapseHealthAssessments(
+  layers: readonly {
+    readonly layer: string;
+    readonly workspaces: readonly { readonly assessmentsEnabled: boolean }[];
+  }[],
+): HealthAssessmentsChoice {
+  const per = layers.map((l) => ({ layer: l.layer, on: l.workspaces.some((w) => w.assessmentsEnabled) }));
+  const stack = most(per.map((l) => l.on));
+  return { stack, layers: new Map(per.filter((l) => l.on !== stack).map((l) => [l.layer, l.on])) };
+}
+
+/** A workspace as it is now, with its layer's health assessments after adoption. */
+export interface SettingsChange {
+  readonly name: string;
+  readonly layer: string;
+  readonly now: {
+    readonly assessmentsEnabled: boolean;
+    readonly speculativeEnabled: boolean;
+    readonly allowDestroyPlan: boolean;
+    readonly structuredRunOutputEnabled: boolean;
+    readonly sshKeyId?: string;
+  };
+  readonly after: { readonly healthAssessments: boolean };
+}
+
+/** The settings the program leaves to the provider: the value it sends where the stack says nothing. */
+const PROVIDER_RESETS = [
+  {
+    changed: (w: SettingsChange["now"]) => !w.speculativeEnabled,
+    line: (name: string) =>
+      `Flagged: ${name} runs no speculative plans now and does after adoption (speculative_enabled false -> true, the provider's default, which the program leaves as it is): pull requests then get plans; where untrusted contributors open them, their code runs in those plans`,
+  },
+  {
+    changed: (w: SettingsChange["now"]) => !w.allowDestroyPlan,
+    line: (name: string) =>
+      `Flagged: ${name} refuses destroy plans now and allows them after adoption (allow_destroy_plan false -> true, the provider's default): whoever may queue runs can then queue a destroy`,
+  },
+  {
+    changed: (w: SettingsChange["now"]) => !w.structuredRunOutputEnabled,
+    line: (name: string) =>
+      `Flagged: ${name} shows runs as plain logs now and in the structured run view after adoption (structured_run_output_enabled false -> true, the provider's default)`,
+  },
+  {
+    changed: (w: SettingsChange["now"]) => w.sshKeyId !== undefined,
+    line: (name: string, w: SettingsChange["now"]) =>
+      `Flagged: ${name} has the SSH key ${w.sshKeyId} now and none after adoption (the provider removes a key the config does not name): runs that fetch modules over SSH then fail`,
+  },
+];
+
+/** One line per workspace setting the adopted stack does not keep: health assessments, and what the provider resets. */
+export function settingFlags(workspaces: readonly SettingsChange[]): string[] {
+  const flags: string[] = [];
+  for (const w of workspaces) {
+    if (w.now.assessmentsEnabled !== w.after.healthAssessments) {
+      const on = (b: boolean) => (b ? "on" : "off");
+      flags.push(
+        `Flagged: ${w.name} has health assessments ${on(w.now.assessmentsEnabled)} now and ${on(w.after.healthAssessments)} after adoption: the workspaces of layer ${w.layer} disagree and a layer has one healthAssessments; give them different layers with --layers <file>`,
+      );
+    }
+    for (const reset of PROVIDER_RESETS) if (reset.changed(w.now)) flags.push(reset.line(w.name, w.now));
   }
   return flags;
 }

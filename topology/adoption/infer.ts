@@ -70,6 +70,8 @@ function vcsConfig(vcs: SharedSettings["vcs"]) {
       ...(vcs.branch ? { branch: vcs.branch } : {}),
       ...(vcs.oauthTokenId ? { oauthTokenId: vcs.oauthTokenId } : {}),
       ...(vcs.githubAppInstallationId ? { githubAppInstallationId: vcs.githubAppInstallationId } : {}),
+      ...(vcs.ingressSubmodules ? { ingressSubmodules: true } : {}),
+      ...(vcs.tagsRegex ? { tagsRegex: vcs.tagsRegex } : {}),
     },
   };
 }
@@ -91,6 +93,7 @@ function stackConfig(inferred: Inferred): Record<string, unknown> {
       ? { "tfc-layers:autoApplyRunTrigger": autoApply.stack.autoApplyRunTrigger }
       : {}),
     ...(autoApply.allowLayerAutoApply ? { "tfc-layers:allowLayerAutoApply": true } : {}),
+    ...(settings.healthAssessments.stack ? { "tfc-layers:healthAssessments": true } : {}),
     ...(project ? { "tfc-layers:project": { id: project } } : {}),
     ...vcsConfig(settings.vcs),
     ...(version ? { "tfc-layers:terraformVersion": version } : {}),
@@ -120,7 +123,7 @@ export function inferStack(org: Organization, options: AdoptOptions): Adoption {
     grouping.note,
     ...naming.notes,
     ...externalNotes,
-    settings.note,
+    ...settings.notes,
     ...credentials.notes,
     ...describeNotifications(org, graph),
     ...(sharedDirectories ? ["allowSharedDirectories: some workspaces plan the same working directory today"] : []),

@@ -106,6 +106,9 @@ function layerEntry(so: InferredSoFar, layer: string): LayerEntry {
       : {}),
     ...(layerCells.length ? { cells: layerCells.length === naming.cellNames.length ? "all" : layerCells } : {}),
     ...settings.autoApply.layers.get(layer),
+    ...(settings.healthAssessments.layers.has(layer)
+      ? { healthAssessments: settings.healthAssessments.layers.get(layer) }
+      : {}),
     ...(mode !== "remote" ? { executionMode: mode } : {}),
     ...(mode === "agent" ? { agentPoolId: uniform(members.map((w) => w.agentPoolId)) } : {}),
   };

@@ -24,11 +24,21 @@ export interface OrgWorkspace {
     readonly oauthTokenId?: string;
     readonly githubAppInstallationId?: string;
     readonly ingressSubmodules?: boolean;
+    /** Runs for tags that match, instead of file triggers. */
+    readonly tagsRegex?: string;
   };
   readonly fileTriggersEnabled: boolean;
   readonly triggerPatterns: readonly string[];
   /** Whether a separate tfe_workspace_settings holds its execution mode and sharing (state only). */
   readonly hasSettings: boolean;
+  /** Health assessments (drift detection, continuous validation). */
+  readonly assessmentsEnabled: boolean;
+  // What the program leaves to the provider, whose defaults (true, true, true, none) the first
+  // update sends: adoption flags a workspace that has another value today.
+  readonly speculativeEnabled: boolean;
+  readonly allowDestroyPlan: boolean;
+  readonly structuredRunOutputEnabled: boolean;
+  readonly sshKeyId?: string;
 }
 
 export interface OrgRunTrigger {

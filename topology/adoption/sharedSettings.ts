@@ -1,6 +1,12 @@
 // What the stack's workspaces share: one project, one code source, one Terraform version where
-// all agree, and who waits for approval (the stack's values, a layer's own where it differs).
-import { type AutoApplyChoice, collapseAutoApply } from "./behaviour";
+// all agree, who waits for approval and who has health assessments (the stack's values, a
+// layer's own where it differs).
+import {
+  type AutoApplyChoice,
+  collapseAutoApply,
+  collapseHealthAssessments,
+  type HealthAssessmentsChoice,
+} from "./behaviour";
 import type { OrgWorkspace } from "./organization";
 import { refuse, uniform } from "./refusal";
 
@@ -10,7 +16,8 @@ export interface SharedSettings {
   /** The Terraform version every workspace has, else undefined (each entry then says its own). */
   readonly version?: string;
   readonly autoApply: AutoApplyChoice;
-  readonly note: string;
+  readonly healthAssessments: HealthAssessmentsChoice;
+  readonly notes: string[];
 }
 
 function oneProject(all: readonly OrgWorkspace[]) {
@@ -27,7 +34,7 @@ function oneCodeSource(all: readonly OrgWorkspace[]) {
   const vcs = uniform(all.map((w) => (w.vcs ? { ...w.vcs, identifier: w.vcs.identifier } : undefined)));
   if (all.some((w) => w.vcs) && vcs === undefined) {
     refuse(
-      "the workspaces plan from different repositories or branches: a stack has one code source; adopt the workspaces of one repository and branch at a time",
+      "the workspaces plan from different repositories or branches, or clone or release them differently (submodules, tags): a stack has one code source; adopt the workspaces of one repository and branch at a time",
     );
   }
   return vcs;
@@ -48,6 +55,11 @@ function describeAutoApply(autoApply: AutoApplyChoice) {
   ].join("; ");
 }
 
+function describeHealthAssessments(choice: HealthAssessmentsChoice) {
+  const own = [...choice.layers].map(([layer, on]) => `layer ${layer}: ${on}`);
+  return `healthAssessments ${choice.stack}${own.length ? `; ${own.join("; ")}` : ""}, as the workspaces have them`;
+}
+
 export function inferSharedSettings(
   all: readonly OrgWorkspace[],
   groups: ReadonlyMap<string, readonly OrgWorkspace[]>,
@@ -55,6 +67,9 @@ export function inferSharedSettings(
   const project = oneProject(all);
   const vcs = oneCodeSource(all);
   const version = uniform(all.map((w) => w.terraformVersion));
-  const autoApply = collapseAutoApply([...groups].map(([layer, workspaces]) => ({ layer, workspaces })));
-  return { project, vcs, version, autoApply, note: describeAutoApply(autoApply) };
+  const layers = [...groups].map(([layer, workspaces]) => ({ layer, workspaces }));
+  const autoApply = collapseAutoApply(layers);
+  const healthAssessments = collapseHealthAssessments(layers);
+  const notes = [describeAutoApply(autoApply), describeHealthAssessments(healthAssessments)];
+  return { project, vcs, version, autoApply, healthAssessments, notes };
 }
