@@ -3,6 +3,7 @@
 // layer where it differs), health assessments likewise, and which credential sets yield to a
 // workspace's own variables. And the one-line flags for what a stack file cannot keep. Pure.
 import { type AutoApply, layerFlags } from "../autoApply/autoApply";
+import type { OrgWorkspace } from "./organization";
 
 /** The workspaces of one layer as they are now. */
 export interface LayerNow {
@@ -114,7 +115,7 @@ export interface HealthAssessmentsChoice {
 export function collapseHealthAssessments(
   layers: readonly {
     readonly layer: string;
-    readonly workspaces: readonly { readonly assessmentsEnabled: boolean }[];
+    readonly workspaces: readonly Pick<OrgWorkspace, "assessmentsEnabled">[];
   }[],
 ): HealthAssessmentsChoice {
   const per = layers.map((l) => ({ layer: l.layer, on: l.workspaces.some((w) => w.assessmentsEnabled) }));
@@ -126,13 +127,10 @@ export function collapseHealthAssessments(
 export interface SettingsChange {
   readonly name: string;
   readonly layer: string;
-  readonly now: {
-    readonly assessmentsEnabled: boolean;
-    readonly speculativeEnabled: boolean;
-    readonly allowDestroyPlan: boolean;
-    readonly structuredRunOutputEnabled: boolean;
-    readonly sshKeyId?: string;
-  };
+  readonly now: Pick<
+    OrgWorkspace,
+    "assessmentsEnabled" | "speculativeEnabled" | "allowDestroyPlan" | "structuredRunOutputEnabled" | "sshKeyId"
+  >;
   readonly after: { readonly healthAssessments: boolean };
 }
 
